@@ -1,0 +1,169 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { AccountStore, GroupRecord, GroupRole, SessionRecord, UserRecord } from '../types.ts';
+
+interface UserRow {
+	id: string;
+	email: string;
+	name: string;
+	password_hash: string | null;
+	language: string;
+	vendor_role: string | null;
+	created_at: number;
+}
+
+interface GroupRow {
+	id: string;
+	vendor_id: string;
+	name: string;
+	policy_id: string;
+	created_at: number;
+}
+
+const toUser = (row: UserRow): UserRecord => ({
+	id: row.id,
+	email: row.email,
+	name: row.name,
+	passwordHash: row.password_hash,
+	language: row.language,
+	vendorRole: row.vendor_role === 'operator' ? 'operator' : null,
+	createdAt: row.created_at
+});
+
+const toGroup = (row: GroupRow): GroupRecord => ({
+	id: row.id,
+	name: row.name,
+	vendorId: row.vendor_id,
+	policyId: row.policy_id,
+	createdAt: row.created_at
+});
+
+/** Every statement the store runs, prepared once per connection. */
+const prepareStatements = (db: DatabaseSync) => ({
+	insertUser: db.prepare(
+		'INSERT INTO users (id, email, name, password_hash, language, vendor_role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+	),
+	userByEmail: db.prepare('SELECT * FROM users WHERE email = ?'),
+	userById: db.prepare('SELECT * FROM users WHERE id = ?'),
+	insertVendor: db.prepare('INSERT INTO vendors (id, name) VALUES (?, ?)'),
+	insertGroup: db.prepare(
+		'INSERT INTO groups (id, vendor_id, name, policy_id, created_at) VALUES (?, ?, ?, ?, ?)'
+	),
+	groupById: db.prepare('SELECT * FROM groups WHERE id = ?'),
+	grant: db.prepare('INSERT OR IGNORE INTO group_roles (group_id, user_id, role) VALUES (?, ?, ?)'),
+	revoke: db.prepare('DELETE FROM group_roles WHERE group_id = ? AND user_id = ? AND role = ?'),
+	rolesIn: db.prepare(
+		'SELECT role FROM group_roles WHERE group_id = ? AND user_id = ? ORDER BY role'
+	),
+	groupsOf: db.prepare(
+		`SELECT g.*, group_concat(r.role) AS roles FROM group_roles r JOIN groups g ON g.id = r.group_id
+		 WHERE r.user_id = ? GROUP BY g.id ORDER BY g.name`
+	),
+	insertSession: db.prepare(
+		'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'
+	),
+	sessionByHash: db.prepare(
+		'SELECT user_id, created_at, expires_at FROM sessions WHERE token_hash = ?'
+	),
+	deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+	deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+	anyUser: db.prepare('SELECT 1 AS one FROM users LIMIT 1')
+});
+
+/** Accounts, groups, roles and sessions on SQLite, with statements prepared once. */
+export class SqliteAccountStore implements AccountStore {
+	readonly #s: ReturnType<typeof prepareStatements>;
+
+	constructor(db: DatabaseSync) {
+		this.#s = prepareStatements(db);
+	}
+
+	createUser(user: UserRecord): Promise<void> {
+		this.#s.insertUser.run(
+			user.id,
+			user.email,
+			user.name,
+			user.passwordHash,
+			user.language,
+			user.vendorRole,
+			user.createdAt
+		);
+		return Promise.resolve();
+	}
+
+	findUserByEmail(email: string): Promise<UserRecord | undefined> {
+		const row = this.#s.userByEmail.get(email) as UserRow | undefined;
+		return Promise.resolve(row && toUser(row));
+	}
+
+	findUserById(id: string): Promise<UserRecord | undefined> {
+		const row = this.#s.userById.get(id) as UserRow | undefined;
+		return Promise.resolve(row && toUser(row));
+	}
+
+	createVendor(vendor: { id: string; name: string }): Promise<void> {
+		this.#s.insertVendor.run(vendor.id, vendor.name);
+		return Promise.resolve();
+	}
+
+	createGroup(group: GroupRecord): Promise<void> {
+		this.#s.insertGroup.run(group.id, group.vendorId, group.name, group.policyId, group.createdAt);
+		return Promise.resolve();
+	}
+
+	findGroup(id: string): Promise<GroupRecord | undefined> {
+		const row = this.#s.groupById.get(id) as GroupRow | undefined;
+		return Promise.resolve(row && toGroup(row));
+	}
+
+	grantRole(groupId: string, userId: string, role: GroupRole): Promise<void> {
+		this.#s.grant.run(groupId, userId, role);
+		return Promise.resolve();
+	}
+
+	revokeRole(groupId: string, userId: string, role: GroupRole): Promise<void> {
+		this.#s.revoke.run(groupId, userId, role);
+		return Promise.resolve();
+	}
+
+	rolesIn(groupId: string, userId: string): Promise<GroupRole[]> {
+		const rows = this.#s.rolesIn.all(groupId, userId) as { role: GroupRole }[];
+		return Promise.resolve(rows.map((row) => row.role));
+	}
+
+	groupsOf(userId: string): Promise<{ group: GroupRecord; roles: GroupRole[] }[]> {
+		const rows = this.#s.groupsOf.all(userId) as (GroupRow & { roles: string })[];
+		return Promise.resolve(
+			rows.map((row) => ({
+				group: toGroup(row),
+				roles: row.roles.split(',').sort() as GroupRole[]
+			}))
+		);
+	}
+
+	createSession(tokenHash: string, session: SessionRecord): Promise<void> {
+		this.#s.insertSession.run(tokenHash, session.userId, session.createdAt, session.expiresAt);
+		return Promise.resolve();
+	}
+
+	findSession(tokenHash: string): Promise<SessionRecord | undefined> {
+		const row = this.#s.sessionByHash.get(tokenHash) as
+			{ user_id: string; created_at: number; expires_at: number } | undefined;
+		return Promise.resolve(
+			row && { userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at }
+		);
+	}
+
+	deleteSession(tokenHash: string): Promise<void> {
+		this.#s.deleteSession.run(tokenHash);
+		return Promise.resolve();
+	}
+
+	deleteExpiredSessions(now: number): Promise<number> {
+		const result = this.#s.deleteExpired.run(now);
+		return Promise.resolve(Number(result.changes));
+	}
+
+	isEmpty(): Promise<boolean> {
+		return Promise.resolve(this.#s.anyUser.get() === undefined);
+	}
+}

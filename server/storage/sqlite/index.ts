@@ -1,0 +1,18 @@
+import type { Storage } from '../types.ts';
+import { SqliteAccountStore } from './accounts.ts';
+import { openDatabase } from './database.ts';
+import { SqliteDocumentStore } from './documents.ts';
+
+export { DataDirectoryError } from './database.ts';
+
+/** The embedded default: one SQLite file in the data directory (see `openDatabase`). */
+export function createSqliteStorage(dataDir: string): Storage {
+	const db = openDatabase(dataDir);
+	return {
+		accounts: new SqliteAccountStore(db),
+		documents: new SqliteDocumentStore(db),
+		close: () => {
+			db.close();
+		}
+	};
+}

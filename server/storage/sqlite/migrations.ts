@@ -1,0 +1,68 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Never edit a
+ * migration that has shipped: append a new one.
+ */
+const migrations: readonly string[] = [
+	`
+	CREATE TABLE users (
+		id TEXT PRIMARY KEY,
+		email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+		name TEXT NOT NULL,
+		password_hash TEXT,
+		language TEXT NOT NULL,
+		vendor_role TEXT,
+		created_at INTEGER NOT NULL
+	) STRICT;
+	CREATE TABLE vendors (id TEXT PRIMARY KEY, name TEXT NOT NULL) STRICT;
+	CREATE TABLE groups (
+		id TEXT PRIMARY KEY,
+		vendor_id TEXT NOT NULL REFERENCES vendors(id),
+		name TEXT NOT NULL,
+		policy_id TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	) STRICT;
+	CREATE TABLE group_roles (
+		group_id TEXT NOT NULL REFERENCES groups(id),
+		user_id TEXT NOT NULL REFERENCES users(id),
+		role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'billable', 'viewer')),
+		PRIMARY KEY (group_id, user_id, role)
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX group_roles_by_user ON group_roles(user_id);
+	CREATE TABLE sessions (
+		token_hash TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE doc_updates (
+		doc TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		PRIMARY KEY (doc, seq)
+	) STRICT, WITHOUT ROWID;
+	`
+];
+
+/** Brings the schema up to date inside one transaction per migration. */
+export function migrate(db: DatabaseSync): void {
+	const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+	const current = row.user_version;
+	if (current > migrations.length) {
+		throw new Error(
+			`The database schema (version ${current}) is newer than this Tessera (version ${migrations.length}). Upgrade Tessera; the data was not touched.`
+		);
+	}
+	for (let version = current; version < migrations.length; version++) {
+		db.exec('BEGIN IMMEDIATE');
+		try {
+			db.exec(migrations[version] ?? '');
+			db.exec(`PRAGMA user_version = ${version + 1}`);
+			db.exec('COMMIT');
+		} catch (error) {
+			db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+}

@@ -1,0 +1,78 @@
+/**
+ * The narrow storage contract every adapter implements (SQLite first; PostgreSQL when one machine
+ * is not enough). Methods are async so that a networked adapter fits the same shape, even though
+ * the embedded SQLite adapter answers synchronously.
+ */
+
+/** A user account. `passwordHash` is the self-describing scrypt string from `auth/passwords.ts`. */
+export interface UserRecord {
+	id: string;
+	email: string;
+	name: string;
+	passwordHash: string | null;
+	language: string;
+	/** `operator` for the vendor's support desk; null for customers. */
+	vendorRole: 'operator' | null;
+	createdAt: number;
+}
+
+/** Roles within one license group (G2); a person may hold several. */
+export type GroupRole = 'owner' | 'admin' | 'billable' | 'viewer';
+
+export interface GroupRecord {
+	id: string;
+	name: string;
+	vendorId: string;
+	policyId: string;
+	createdAt: number;
+}
+
+export interface SessionRecord {
+	userId: string;
+	createdAt: number;
+	expiresAt: number;
+}
+
+/** Accounts, groups, roles and sessions. */
+export interface AccountStore {
+	createUser(user: UserRecord): Promise<void>;
+	findUserByEmail(email: string): Promise<UserRecord | undefined>;
+	findUserById(id: string): Promise<UserRecord | undefined>;
+	createVendor(vendor: { id: string; name: string }): Promise<void>;
+	createGroup(group: GroupRecord): Promise<void>;
+	findGroup(id: string): Promise<GroupRecord | undefined>;
+	grantRole(groupId: string, userId: string, role: GroupRole): Promise<void>;
+	revokeRole(groupId: string, userId: string, role: GroupRole): Promise<void>;
+	rolesIn(groupId: string, userId: string): Promise<GroupRole[]>;
+	/** The groups in which the user holds at least one role, with those roles. */
+	groupsOf(userId: string): Promise<{ group: GroupRecord; roles: GroupRole[] }[]>;
+	createSession(tokenHash: string, session: SessionRecord): Promise<void>;
+	findSession(tokenHash: string): Promise<SessionRecord | undefined>;
+	deleteSession(tokenHash: string): Promise<void>;
+	deleteExpiredSessions(now: number): Promise<number>;
+	/** True when no user exists yet: the signal to seed demo data. */
+	isEmpty(): Promise<boolean>;
+}
+
+/** Yjs documents, kept as an append-only list of updates with occasional compaction. */
+export interface DocumentStore {
+	/** Every stored update of a document, oldest first (an empty array for a new document). */
+	loadDocument(name: string): Promise<Uint8Array[]>;
+	/** Appends updates in one durable transaction; resolves once they are committed. */
+	appendUpdates(batch: readonly { name: string; update: Uint8Array }[]): Promise<void>;
+	/**
+	 * Replaces every stored update of a document by one snapshot, atomically, so that a crash
+	 * leaves either the old rows or the snapshot, never neither. The caller guarantees that the
+	 * snapshot contains every stored update (it was taken from the in-memory document, to which
+	 * every update is applied before it is stored).
+	 */
+	compactDocument(name: string, snapshot: Uint8Array): Promise<void>;
+	/** How many updates and bytes are stored for a document. */
+	documentStats(name: string): Promise<{ updates: number; bytes: number }>;
+}
+
+export interface Storage {
+	accounts: AccountStore;
+	documents: DocumentStore;
+	close(): void;
+}
