@@ -1,0 +1,183 @@
+/**
+ * Payments (I1, I2, P5): recording a payment marks the invoice paid and unlocks the group when no
+ * other invoice keeps it locked. Card and direct-debit payments come through the payment provider
+ * (the server vouches for them); check and wire payments are recorded by the vendor operator.
+ * Voiding an invoice is an operator action too.
+ */
+
+import * as v from 'valibot';
+import { dateOfInstant, isInstant } from './calendar-dates.ts';
+import type { Actor, ActorInput } from './common-schema.ts';
+import { ActorSchema, IdSchema, MinorSchema, PaymentMethodSchema } from './common-schema.ts';
+import type { Result } from './domain-result.ts';
+import { fail, guard, ok } from './domain-result.ts';
+import type { Outcome } from './engine-outcome.ts';
+import { addEffects } from './engine-outcome.ts';
+import { billingEmail } from './email-notices.ts';
+import { historyEntry } from './history-entries.ts';
+import { isUnpaid, settleLock } from './invoice-lock.ts';
+import { allowedPaymentMethods } from './payment-methods.ts';
+import { ensurePolicy } from './policy-parse.ts';
+import type { Policy } from './policy-schema.ts';
+import { parseWith } from './schema-parse.ts';
+import type { GroupState, Invoice } from './state-schema.ts';
+
+/** A payment as the provider or the operator reports it. */
+export const PaymentSchema = v.strictObject({
+	invoiceId: IdSchema,
+	amount: MinorSchema,
+	method: PaymentMethodSchema
+});
+
+/** A payment, before parsing. */
+export type PaymentInput = v.InferInput<typeof PaymentSchema>;
+
+/** Checks the common inputs of an invoice operation and finds the unpaid invoice. */
+function openInvoice(
+	state: GroupState,
+	policy: Policy,
+	invoiceId: string,
+	actor: ActorInput,
+	now: number
+): Result<{ invoice: Invoice; actor: Actor; today: string }> {
+	const valid = ensurePolicy(policy);
+	if (!valid.ok) return valid;
+	if (!isInstant(now)) return fail('date.out-of-range', { now: String(now) });
+	const who = parseWith(ActorSchema, actor, 'request.invalid');
+	if (!who.ok) return who;
+	const invoice = state.invoices[invoiceId];
+	if (invoice === undefined) return fail('invoice.unknown', { invoiceId });
+	if (!isUnpaid(invoice)) return fail('invoice.not-open', { invoiceId, status: invoice.status });
+	return ok({ invoice, actor: who.value, today: dateOfInstant(now) });
+}
+
+/** The amount must match and the method must be allowed for it (P5). */
+function checkPayment(
+	policy: Policy,
+	invoice: Invoice,
+	amount: number,
+	method: Invoice['method'],
+	actor: Actor
+): Result<null> {
+	if (amount !== invoice.amount)
+		return fail('payment.amount-mismatch', {
+			invoiceId: invoice.id,
+			expected: invoice.amount,
+			received: amount
+		});
+	const allowed = allowedPaymentMethods(policy, invoice.amount);
+	if (method === null || !allowed.includes(method)) {
+		return fail('payment.method-not-allowed', {
+			method,
+			allowed: allowed.join(','),
+			threshold: policy.payment.threshold
+		});
+	}
+	if ((method === 'check' || method === 'wire') && !actor.operator)
+		return fail('operator.only', { method });
+	return ok(null);
+}
+
+/** Replaces an invoice and settles the lock. */
+function afterInvoiceChange(
+	state: GroupState,
+	policy: Policy,
+	invoice: Invoice,
+	outcome: Outcome,
+	now: number,
+	today: string,
+	author: string
+): Outcome {
+	const changed: GroupState = { ...state, invoices: { ...state.invoices, [invoice.id]: invoice } };
+	const settled = settleLock(changed, policy, now, today, author);
+	const result: Outcome = { ...outcome, state: settled.state };
+	addEffects(result, settled.effects);
+	return result;
+}
+
+/** Records the payment of an invoice; unlocks the group when it was the last overdue one (I2). */
+export function recordPayment(
+	state: GroupState,
+	policy: Policy,
+	payment: PaymentInput,
+	actor: ActorInput,
+	now: number
+): Result<Outcome> {
+	return guard(() => {
+		const parsed = parseWith(PaymentSchema, payment, 'request.invalid');
+		if (!parsed.ok) return parsed;
+		const found = openInvoice(state, policy, parsed.value.invoiceId, actor, now);
+		if (!found.ok) return found;
+		const { invoice, today } = found.value;
+		const by = found.value.actor.userId;
+		const checked = checkPayment(
+			policy,
+			invoice,
+			parsed.value.amount,
+			parsed.value.method,
+			found.value.actor
+		);
+		if (!checked.ok) return checked;
+		const paid: Invoice = {
+			...invoice,
+			status: 'paid',
+			paidOn: today,
+			method: parsed.value.method,
+			paymentInProgress: false
+		};
+		const params = { invoiceId: invoice.id, amount: invoice.amount, method: parsed.value.method };
+		const effects: Outcome = {
+			state,
+			events: [
+				{
+					type: 'payment.recorded',
+					groupId: state.groupId,
+					at: now,
+					author: by,
+					invoiceId: invoice.id,
+					amount: invoice.amount,
+					method: parsed.value.method,
+					on: today
+				}
+			],
+			emails: [billingEmail(state, 'invoice.paid', params)],
+			history: [historyEntry(now, by, 'payment.recorded', invoice.id, params)]
+		};
+		return ok(afterInvoiceChange(state, policy, paid, effects, now, today, by));
+	});
+}
+
+/** Voids an unpaid invoice (vendor operator only); unlocks the group if it was what locked it. */
+export function voidInvoice(
+	state: GroupState,
+	policy: Policy,
+	invoiceId: string,
+	actor: ActorInput,
+	now: number
+): Result<Outcome> {
+	return guard(() => {
+		const found = openInvoice(state, policy, invoiceId, actor, now);
+		if (!found.ok) return found;
+		const { invoice, today } = found.value;
+		const by = found.value.actor.userId;
+		if (!found.value.actor.operator) return fail('operator.only', { invoiceId });
+		const effects: Outcome = {
+			state,
+			events: [
+				{
+					type: 'invoice.voided',
+					groupId: state.groupId,
+					at: now,
+					author: by,
+					invoiceId,
+					on: today
+				}
+			],
+			emails: [],
+			history: [historyEntry(now, by, 'invoice.voided', invoiceId, { amount: invoice.amount })]
+		};
+		return ok(
+			afterInvoiceChange(state, policy, { ...invoice, status: 'void' }, effects, now, today, by)
+		);
+	});
+}

@@ -1,0 +1,138 @@
+/**
+ * How many seats are in use, per product and pool, derived from members and devices:
+ * - named (U1, U2): a member holding a product's license uses a standard seat of it;
+ * - rights group (U3): a member in a group that consumes a seat uses one (login is irrelevant);
+ * - device (D1, D2): a device holding a license uses a seat of its pool;
+ * - module access (P12): a member with access to a module uses one of its covered places.
+ * Invited members (awaiting registration) hold their seat and are also counted as `pending`.
+ *
+ * Counting 100,000 members takes a full pass, so the result is cached per (members, devices,
+ * policy) object identity. That is sound because the engine never mutates a state it was given:
+ * every change produces new record objects, and the cache follows them.
+ */
+
+import type { Policy } from './policy-schema.ts';
+import type { Device, GroupState, Member } from './state-schema.ts';
+
+/** Seats in use for one product. */
+export interface ProductUsage {
+	standard: number;
+	floating: number;
+	/** Of `standard`: members awaiting registration (U1). */
+	pending: number;
+}
+
+/** Seats in use per product id. */
+export type Usage = Record<string, ProductUsage>;
+
+const consumingCache = new WeakMap<Policy, ReadonlySet<string>>();
+
+/** U3: the rights groups that consume a seat. */
+function consumingGroups(policy: Policy): ReadonlySet<string> {
+	let groups = consumingCache.get(policy);
+	if (groups === undefined) {
+		const model = policy.licenseModel;
+		const ids =
+			model.kind === 'rights-group'
+				? model.groups.filter((g) => g.consumesSeat).map((g) => g.id)
+				: [];
+		groups = new Set(ids);
+		consumingCache.set(policy, groups);
+	}
+	return groups;
+}
+
+/** Whether a rights group consumes a seat under a policy (U3). */
+export function rightsGroupConsumes(policy: Policy, group: string | null): boolean {
+	return group !== null && consumingGroups(policy).has(group);
+}
+
+/** The usage entry of a product, created at zero. */
+function entry(usage: Usage, product: string): ProductUsage {
+	let found = usage[product];
+	if (found === undefined) {
+		found = { standard: 0, floating: 0, pending: 0 };
+		usage[product] = found;
+	}
+	return found;
+}
+
+/** Adds (`sign` 1) or removes (`sign` −1) what one member uses. */
+export function countMember(usage: Usage, member: Member, policy: Policy, sign: number): void {
+	const pending = member.status === 'awaiting-registration' ? sign : 0;
+	const model = policy.licenseModel;
+	if (model.kind === 'named') {
+		for (const product of member.licenses) {
+			const e = entry(usage, product);
+			e.standard += sign;
+			e.pending += pending;
+		}
+	} else if (model.kind === 'rights-group') {
+		if (rightsGroupConsumes(policy, member.rightsGroup)) {
+			const e = entry(usage, model.product);
+			e.standard += sign;
+			e.pending += pending;
+		}
+	} else if (model.kind === 'module-access') {
+		for (const module of member.modules) entry(usage, module).standard += sign;
+	}
+}
+
+/** Adds or removes what one device uses (D1, D2). */
+export function countDevice(usage: Usage, device: Device, sign: number): void {
+	if (device.pool !== null) entry(usage, device.product)[device.pool] += sign;
+}
+
+/** Counts usage with a full pass over members and devices (no cache). */
+export function scanUsage(state: GroupState, policy: Policy): Usage {
+	const usage: Usage = {};
+	const { members, devices } = state;
+	for (const id in members) {
+		const member = members[id];
+		if (member !== undefined) countMember(usage, member, policy, 1);
+	}
+	for (const code in devices) {
+		const device = devices[code];
+		if (device !== undefined) countDevice(usage, device, 1);
+	}
+	return usage;
+}
+
+type UsageCache = WeakMap<object, WeakMap<object, WeakMap<Policy, Usage>>>;
+const usageCache: UsageCache = new WeakMap();
+
+/** Remembers the usage of a (members, devices, policy) triple. */
+export function rememberUsage(state: GroupState, policy: Policy, usage: Usage): void {
+	let byDevices = usageCache.get(state.members);
+	if (byDevices === undefined) {
+		byDevices = new WeakMap();
+		usageCache.set(state.members, byDevices);
+	}
+	let byPolicy = byDevices.get(state.devices);
+	if (byPolicy === undefined) {
+		byPolicy = new WeakMap();
+		byDevices.set(state.devices, byPolicy);
+	}
+	byPolicy.set(policy, usage);
+}
+
+/** The usage of a state, from the cache or a full pass. Treat the result as read-only. */
+export function usageOf(state: GroupState, policy: Policy): Usage {
+	const cached = usageCache.get(state.members)?.get(state.devices)?.get(policy);
+	if (cached !== undefined) return cached;
+	const usage = scanUsage(state, policy);
+	rememberUsage(state, policy, usage);
+	return usage;
+}
+
+/** A deep copy of a usage, to update without touching a cached one. */
+export function cloneUsage(usage: Usage): Usage {
+	const copy: Usage = {};
+	for (const [product, counts] of Object.entries(usage)) copy[product] = { ...counts };
+	return copy;
+}
+
+/** The usage of a product, zero when nothing is used. */
+export function productUsage(usage: Usage, product: string): ProductUsage {
+	return usage[product] ?? { standard: 0, floating: 0, pending: 0 };
+}

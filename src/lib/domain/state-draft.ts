@@ -1,0 +1,146 @@
+/**
+ * A draft of the next state while intents are decided. A group may hold 100,000 members, and
+ * copying that record costs tens of milliseconds, so the draft copies the members (or devices)
+ * record at most ONCE per batch, on the first write, and then writes into its own copy. It also
+ * remembers which entries it touched, so seat usage is the cached usage of the original state
+ * corrected by those few entries instead of a new full pass.
+ *
+ * The input state is never mutated: the browser preview ("authority state + my pending intents")
+ * and the server verdict can both run on a state someone else still holds.
+ */
+
+import type { Policy } from './policy-schema.ts';
+import type { Usage } from './seat-usage.ts';
+import { cloneUsage, countDevice, countMember, rememberUsage, usageOf } from './seat-usage.ts';
+import type { Device, GroupState, Member } from './state-schema.ts';
+
+/** The draft of a state. Only the functions of this module write to it. */
+export interface Draft {
+	/** The current state; its top-level object belongs to the draft. */
+	state: GroupState;
+	readonly base: GroupState;
+	ownsMembers: boolean;
+	ownsDevices: boolean;
+	/** Original values (`undefined`: did not exist) of the entries written so far. */
+	readonly touchedMembers: Map<string, Member | undefined>;
+	readonly touchedDevices: Map<string, Device | undefined>;
+	/** Previous values of every write, newest last, to roll back a failed intent. */
+	readonly journal: JournalEntry[];
+}
+
+/** One write: which record, which key, and the value before it. */
+interface JournalEntry {
+	record: 'members' | 'devices';
+	key: string;
+	previous: Member | Device | undefined;
+}
+
+/** A point to roll back to. */
+export interface DraftMark {
+	state: GroupState;
+	journalLength: number;
+}
+
+/** Opens a draft on a state. */
+export function openDraft(state: GroupState): Draft {
+	return {
+		state: { ...state },
+		base: state,
+		ownsMembers: false,
+		ownsDevices: false,
+		touchedMembers: new Map(),
+		touchedDevices: new Map(),
+		journal: []
+	};
+}
+
+/** Writes a member (copying the record on the first write). */
+export function putMember(draft: Draft, member: Member): void {
+	if (!draft.ownsMembers) {
+		draft.state = { ...draft.state, members: { ...draft.state.members } };
+		draft.ownsMembers = true;
+	}
+	if (!draft.touchedMembers.has(member.id))
+		draft.touchedMembers.set(member.id, draft.base.members[member.id]);
+	draft.journal.push({
+		record: 'members',
+		key: member.id,
+		previous: draft.state.members[member.id]
+	});
+	draft.state.members[member.id] = member;
+}
+
+/** Writes a device (copying the record on the first write). */
+export function putDevice(draft: Draft, device: Device): void {
+	if (!draft.ownsDevices) {
+		draft.state = { ...draft.state, devices: { ...draft.state.devices } };
+		draft.ownsDevices = true;
+	}
+	if (!draft.touchedDevices.has(device.code))
+		draft.touchedDevices.set(device.code, draft.base.devices[device.code]);
+	draft.journal.push({
+		record: 'devices',
+		key: device.code,
+		previous: draft.state.devices[device.code]
+	});
+	draft.state.devices[device.code] = device;
+}
+
+/** Replaces top-level fields other than members and devices (holdings, subscription …). */
+export function patchState(draft: Draft, next: GroupState): void {
+	draft.state = { ...next, members: draft.state.members, devices: draft.state.devices };
+}
+
+/** Marks the draft before applying an intent. */
+export function markDraft(draft: Draft): DraftMark {
+	return { state: draft.state, journalLength: draft.journal.length };
+}
+
+/**
+ * Undoes every write since `mark`. Used only when applying an intent threw (a bug): the intent is
+ * rejected as `internal.unexpected` and leaves no trace, never a half-applied change.
+ */
+export function rollbackDraft(draft: Draft, mark: DraftMark): void {
+	while (draft.journal.length > mark.journalLength) {
+		const entry = draft.journal.pop();
+		if (entry === undefined) break;
+		const record: Record<string, Member | Device> = draft.state[entry.record];
+		if (entry.previous === undefined) Reflect.deleteProperty(record, entry.key);
+		else record[entry.key] = entry.previous;
+	}
+	draft.state = { ...mark.state, members: draft.state.members, devices: draft.state.devices };
+}
+
+/** Seat usage of the draft: the base usage corrected by the touched entries. */
+export function draftUsage(draft: Draft, policy: Policy): Usage {
+	const base = usageOf(draft.base, policy);
+	if (draft.touchedMembers.size === 0 && draft.touchedDevices.size === 0) return base;
+	const usage = cloneUsage(base);
+	for (const [id, before] of draft.touchedMembers) {
+		if (before !== undefined) countMember(usage, before, policy, -1);
+		const after = draft.state.members[id];
+		if (after !== undefined) countMember(usage, after, policy, 1);
+	}
+	for (const [code, before] of draft.touchedDevices) {
+		if (before !== undefined) countDevice(usage, before, -1);
+		const after = draft.state.devices[code];
+		if (after !== undefined) countDevice(usage, after, 1);
+	}
+	return usage;
+}
+
+/** Closes the draft: the final state, with its usage cached for the next decision. */
+export function closeDraft(draft: Draft, policy: Policy): GroupState {
+	if (
+		draft.touchedMembers.size === 0 &&
+		draft.touchedDevices.size === 0 &&
+		draft.state.members === draft.base.members
+	) {
+		const unchanged = Object.keys(draft.state).every(
+			(key) => draft.state[key as keyof GroupState] === draft.base[key as keyof GroupState]
+		);
+		if (unchanged) return draft.base;
+	}
+	rememberUsage(draft.state, policy, draftUsage(draft, policy));
+	return draft.state;
+}
