@@ -9,6 +9,9 @@ import type { Result } from '../../src/lib/domain/domain-result.ts';
 import { createGroup } from '../../src/lib/domain/group-create.ts';
 import type { Intent } from '../../src/lib/domain/intent-schema.ts';
 import { presets } from '../../src/lib/domain/policy-presets.ts';
+import { recordClaSigned } from '../../src/lib/domain/operator-actions.ts';
+import type { OrderOutcome } from '../../src/lib/domain/order-place.ts';
+import { placeOrder } from '../../src/lib/domain/order-place.ts';
 import type { Policy } from '../../src/lib/domain/policy-schema.ts';
 import type { GroupState, Member } from '../../src/lib/domain/state-schema.ts';
 
@@ -76,7 +79,7 @@ type IntentFields<T> = T extends unknown
 /** An intent with a fresh id, authored by the owner unless said otherwise. */
 export function intent(fields: IntentFields<Intent>, createdAt = 0): Intent {
 	intentCounter += 1;
-	return { id: `intent-${intentCounter}`, author: ownerId, createdAt, ...fields } as Intent;
+	return { id: `intent-${intentCounter}`, author: ownerId, createdAt, ...fields };
 }
 
 /** Adds a member directly to a state (test set-up only). */
@@ -98,4 +101,32 @@ export function withMember(
 		...member
 	};
 	return { ...state, members: { ...state.members, [full.id]: full } };
+}
+
+/** Signs the CLA (when the policy needs it) and buys `seats` of `product` on `date`. */
+export function bought(
+	policy: Policy,
+	state: GroupState,
+	product: string,
+	seats: number,
+	date: string,
+	term: 'annual' | 'monthly' | null = null,
+	support: string | null = null
+): ReturnType<typeof unwrap<OrderOutcome>> {
+	const signed = unwrap(recordClaSigned(state, policy, operator, at(date, 9))).state;
+	return unwrap(
+		placeOrder(
+			signed,
+			policy,
+			{ kind: 'set-seats', product, newTotal: seats, term, support },
+			owner,
+			at(date)
+		)
+	);
+}
+
+/** A group of a preset that bought `seats` of its first product on `date`. */
+export function groupWithSeats(policy: Policy, seats: number, date = '2026-01-02'): GroupState {
+	const product = policy.products[0]?.id ?? '';
+	return bought(policy, newGroup(policy, date), product, seats, date).state;
 }

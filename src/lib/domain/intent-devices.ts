@@ -169,3 +169,25 @@ export function decideMoveDevice(
 		]);
 	});
 }
+
+/** D2: an admin takes the license off a device of a standard pool; the device stays known. */
+export function decideReleaseDevice(
+	ctx: IntentContext,
+	intent: IntentOf<'release-device-license'>
+): Verdict {
+	const model = requireModel(ctx, intent.kind, 'device');
+	if (!model.ok) return model;
+	const device = ctx.draft.state.devices[intent.deviceCode];
+	if (device === undefined) return fail('device.unknown', { deviceCode: intent.deviceCode });
+	if (device.pool === 'floating')
+		return fail('device.pool-is-floating', { deviceCode: device.code });
+	if (device.pool === null) return fail('device.not-licensed', { deviceCode: device.code });
+	return accept(() => {
+		putDevice(ctx.draft, { ...device, pool: null });
+		return onlyHistory([
+			historyEntry(ctx.now, authorId(ctx, intent), 'device.license-released', device.code, {
+				by: 'admin'
+			})
+		]);
+	});
+}

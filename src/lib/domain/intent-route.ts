@@ -4,7 +4,7 @@
  */
 
 import type { IntentContext, Verdict } from './intent-context.ts';
-import { decideActivate, decideMoveDevice } from './intent-devices.ts';
+import { decideActivate, decideMoveDevice, decideReleaseDevice } from './intent-devices.ts';
 import { decideAssign, decideRecall, decideRightsGroup } from './intent-licenses.ts';
 import { decideAddMember } from './intent-members.ts';
 import { decideModuleAccess } from './intent-modules.ts';
@@ -35,6 +35,8 @@ export function route(ctx: IntentContext, intent: Intent): Verdict {
 			return decideActivate(ctx, intent);
 		case 'move-device-license':
 			return decideMoveDevice(ctx, intent);
+		case 'release-device-license':
+			return decideReleaseDevice(ctx, intent);
 		case 'set-pool-split':
 			return decidePoolSplit(ctx, intent);
 		case 'change-seats':

@@ -82,6 +82,13 @@ const MoveDeviceLicense = v.strictObject({
 	toDevice: IdSchema
 });
 
+/** D2: an admin takes a standard license off a device (it stays registered), e.g. to move it. */
+const ReleaseDeviceLicense = v.strictObject({
+	...base,
+	kind: v.literal('release-device-license'),
+	deviceCode: IdSchema
+});
+
 const SetPoolSplit = v.strictObject({
 	...base,
 	kind: v.literal('set-pool-split'),
@@ -158,6 +165,7 @@ export const IntentSchema = v.variant('kind', [
 	SetModuleAccess,
 	ActivateDevice,
 	MoveDeviceLicense,
+	ReleaseDeviceLicense,
 	SetPoolSplit,
 	ChangeSeats,
 	AddPack,
