@@ -11,7 +11,6 @@ import {
 	at,
 	bought,
 	failure,
-	groupWithSeats,
 	intent,
 	newGroup,
 	operator,
