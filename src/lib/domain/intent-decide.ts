@@ -120,17 +120,30 @@ function globalError(policy: Policy, now: number): DomainError | null {
 	return isInstant(now) ? null : fail('date.out-of-range', { now: String(now) }).error;
 }
 
-/**
- * Decides intents in order on one draft (one copy of the members record for the whole batch):
- * each intent sees the ones accepted before it. Used by the browser preview and by a server
- * that drains a queue.
- */
-export function decideIntents(
+/** The outcome that rejects every intent of a batch with the same error. */
+function rejectAll(
+	state: GroupState,
+	intents: readonly unknown[],
+	error: DomainError
+): BatchOutcome {
+	const decisions = intents.map((input) => rejected(idOf(input), error));
+	return {
+		decisions,
+		state,
+		history: [],
+		events: [],
+		emails: [],
+		changes: { members: [], devices: [] }
+	};
+}
+
+/** Decides a batch on a valid policy and instant. */
+function decideBatch(
 	state: GroupState,
 	intents: readonly unknown[],
 	policy: Policy,
 	now: number,
-	options: DecideOptions = {}
+	options: DecideOptions
 ): BatchOutcome {
 	const outcome: BatchOutcome = {
 		decisions: [],
@@ -140,26 +153,44 @@ export function decideIntents(
 		emails: [],
 		changes: { members: [], devices: [] }
 	};
-	const broken = globalError(policy, now);
 	const draft = openDraft(state);
 	for (const input of intents) {
-		const decided =
-			broken === null
-				? decideOnDraft(draft, policy, input, now, options)
-				: { decision: rejected(idOf(input), broken), effects: null };
+		const decided = decideOnDraft(draft, policy, input, now, options);
 		outcome.decisions.push(decided.decision);
 		if (decided.effects === null) continue;
 		outcome.history.push(...decided.effects.history);
 		outcome.events.push(...decided.effects.events);
 		outcome.emails.push(...decided.effects.emails);
 	}
-	if (broken !== null) return outcome;
 	outcome.state = closeDraft(draft, policy);
 	outcome.changes = {
 		members: [...draft.touchedMembers.keys()],
 		devices: [...draft.touchedDevices.keys()]
 	};
 	return outcome;
+}
+
+/**
+ * Decides intents in order on one draft (one copy of the members record for the whole batch):
+ * each intent sees the ones accepted before it. Used by the browser preview and by a server
+ * that drains a queue. Should anything unexpected break the batch itself, every intent is
+ * rejected as `internal.unexpected` and the state is returned unchanged.
+ */
+export function decideIntents(
+	state: GroupState,
+	intents: readonly unknown[],
+	policy: Policy,
+	now: number,
+	options: DecideOptions = {}
+): BatchOutcome {
+	try {
+		const broken = globalError(policy, now);
+		if (broken !== null) return rejectAll(state, intents, broken);
+		return decideBatch(state, intents, policy, now, options);
+	} catch (caught) {
+		const message = caught instanceof Error ? caught.message : String(caught);
+		return rejectAll(state, intents, fail('internal.unexpected', { message }).error);
+	}
 }
 
 /**
