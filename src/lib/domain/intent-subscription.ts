@@ -16,7 +16,7 @@ import type { IntentOf } from './intent-schema.ts';
 import { orderOnDay } from './order-place.ts';
 import { checkSupportLevel } from './pricing-lines.ts';
 import type { QuoteRequest } from './pricing-types.ts';
-import { patchState } from './state-draft.ts';
+import { draftUsage, patchState } from './state-draft.ts';
 
 /** P10: switch auto-renewal on or off, at any time. */
 export function decideAutoRenew(ctx: IntentContext, intent: IntentOf<'set-auto-renew'>): Verdict {
@@ -118,7 +118,16 @@ export function decideOrder(
 		passwordConfirmed: intent.passwordConfirmed,
 		operator: false
 	};
-	const ordered = orderOnDay(ctx.draft.state, ctx.policy, request, actor, ctx.now, ctx.today);
+	const usage = draftUsage(ctx.draft, ctx.policy);
+	const ordered = orderOnDay(
+		ctx.draft.state,
+		ctx.policy,
+		request,
+		actor,
+		ctx.now,
+		ctx.today,
+		usage
+	);
 	if (!ordered.ok) return ordered;
 	return accept(() => {
 		const { state, events, emails, history, quote } = ordered.value;

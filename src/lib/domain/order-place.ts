@@ -17,6 +17,7 @@ import { checkRequest, priceRequest } from './pricing-quote.ts';
 import type { Quote, QuoteRequest, QuoteRequestInput } from './pricing-types.ts';
 import { parseWith } from './schema-parse.ts';
 import { holdingOf } from './seat-capacity.ts';
+import type { Usage } from './seat-usage.ts';
 import type { GroupState } from './state-schema.ts';
 
 /** An order's outcome, with the quote it charged. */
@@ -90,18 +91,22 @@ function applyReduction(
 	};
 }
 
-/** Places a parsed order for a parsed actor on a valid day. */
+/**
+ * Places a parsed order for a parsed actor on a valid day; `usage` is passed by a draft of
+ * pending decisions, whose members record is still being written.
+ */
 export function orderOnDay(
 	state: GroupState,
 	policy: Policy,
 	request: QuoteRequest,
 	actor: Actor,
 	now: number,
-	today: string
+	today: string,
+	usage: Usage | null = null
 ): Result<OrderOutcome> {
 	const allowed = authorizeOrder(state, policy, actor);
 	if (!allowed.ok) return allowed;
-	const priced = priceRequest(state, policy, request, today);
+	const priced = priceRequest(state, policy, request, today, usage);
 	if (!priced.ok) return priced;
 	const quote = priced.value;
 	const agreed = checkAgreement(state, policy, quote);

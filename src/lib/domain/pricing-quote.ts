@@ -14,17 +14,19 @@ import { quoteSeats } from './pricing-seats.ts';
 import type { Quote, QuoteRequest, QuoteRequestInput } from './pricing-types.ts';
 import { QuoteRequestSchema } from './pricing-types.ts';
 import { parseWith } from './schema-parse.ts';
+import type { Usage } from './seat-usage.ts';
 import type { GroupState } from './state-schema.ts';
 
-/** Prices a parsed request on a valid day (shared by `quote` and `placeOrder`). */
+/** Prices a parsed request on a valid day (shared by `quote`, `placeOrder` and intents). */
 export function priceRequest(
 	state: GroupState,
 	policy: Policy,
 	request: QuoteRequest,
-	today: string
+	today: string,
+	usage: Usage | null = null
 ): Result<Quote> {
 	return request.kind === 'set-seats'
-		? quoteSeats(state, policy, request, today)
+		? quoteSeats(state, policy, request, today, usage)
 		: quotePack(state, policy, request, today);
 }
 

@@ -19,12 +19,18 @@ import { factorOf, prorate } from './pricing-proration.ts';
 import { chooseTier, nextTierAbove } from './pricing-tiers.ts';
 import type { Quote, SetSeatsRequest } from './pricing-types.ts';
 import { holdingOf } from './seat-capacity.ts';
+import type { Usage } from './seat-usage.ts';
 import { productUsage, usageOf } from './seat-usage.ts';
 import type { GroupState, Line } from './state-schema.ts';
 
 /** Seats that must stay for what is in use (a reduction may not go below it). */
-function seatsRequired(state: GroupState, policy: Policy, product: Product): number {
-	const used = productUsage(usageOf(state, policy), product.id);
+function seatsRequired(
+	state: GroupState,
+	policy: Policy,
+	product: Product,
+	usage: Usage | null
+): number {
+	const used = productUsage(usage ?? usageOf(state, policy), product.id);
 	if (policy.licenseModel.kind === 'device')
 		return used.standard + holdingOf(state, product.id).floating;
 	if (product.kind === 'module') return used.standard > 0 ? 1 : 0;
@@ -36,7 +42,8 @@ function checkTotal(
 	state: GroupState,
 	policy: Policy,
 	product: Product,
-	newTotal: number
+	newTotal: number,
+	usage: Usage | null
 ): Result<null> {
 	const current = holdingOf(state, product.id).seats;
 	if (product.maxQuantity !== null && newTotal > product.maxQuantity) {
@@ -59,7 +66,7 @@ function checkTotal(
 		);
 	}
 	if (newTotal < current) {
-		const required = seatsRequired(state, policy, product);
+		const required = seatsRequired(state, policy, product, usage);
 		if (newTotal < required) {
 			const fix = { kind: 'recall-one' as const, product: product.id };
 			return fail(
@@ -98,13 +105,14 @@ function planSeats(
 	state: GroupState,
 	policy: Policy,
 	request: SetSeatsRequest,
-	today: string
+	today: string,
+	usage: Usage | null
 ): Result<SeatPlan> {
 	const product = findProduct(policy, request.product);
 	if (product === undefined) return fail('product.unknown', { product: request.product });
 	const timing = pricingTerm(state, policy, today, request.term);
 	if (!timing.ok) return timing;
-	const checked = checkTotal(state, policy, product, request.newTotal);
+	const checked = checkTotal(state, policy, product, request.newTotal, usage);
 	if (!checked.ok) return checked;
 	const level = supportFor(state, policy, timing.value, request);
 	if (!level.ok) return level;
@@ -152,14 +160,18 @@ function effectiveWhen(policy: Policy, plan: SeatPlan): 'now' | 'at-renewal' {
 	return waits ? 'at-renewal' : 'now';
 }
 
-/** The quote for setting a product's seat total to `request.newTotal`. */
+/**
+ * The quote for setting a product's seat total to `request.newTotal`. `usage` is the seat usage
+ * when the caller already has it (a draft of pending decisions); otherwise it is counted.
+ */
 export function quoteSeats(
 	state: GroupState,
 	policy: Policy,
 	request: SetSeatsRequest,
-	today: string
+	today: string,
+	usage: Usage | null = null
 ): Result<Quote> {
-	const plan = planSeats(state, policy, request, today);
+	const plan = planSeats(state, policy, request, today, usage);
 	if (!plan.ok) return plan;
 	const { product, timing, current, newTotal } = plan.value;
 	const paid = timing.starts ? 0 : current;

@@ -98,6 +98,15 @@ export function scanUsage(state: GroupState, policy: Policy): Usage {
 	return usage;
 }
 
+/** Records a draft is still writing: never cached, since their content changes in place. */
+const mutableRecords = new WeakSet<object>();
+
+/** Marks a record as written in place (by a draft) or as final again. */
+export function markMutable(record: object, mutable: boolean): void {
+	if (mutable) mutableRecords.add(record);
+	else mutableRecords.delete(record);
+}
+
 type UsageCache = WeakMap<object, WeakMap<object, WeakMap<Policy, Usage>>>;
 const usageCache: UsageCache = new WeakMap();
 
@@ -118,6 +127,8 @@ export function rememberUsage(state: GroupState, policy: Policy, usage: Usage): 
 
 /** The usage of a state, from the cache or a full pass. Treat the result as read-only. */
 export function usageOf(state: GroupState, policy: Policy): Usage {
+	if (mutableRecords.has(state.members) || mutableRecords.has(state.devices))
+		return scanUsage(state, policy);
 	const cached = usageCache.get(state.members)?.get(state.devices)?.get(policy);
 	if (cached !== undefined) return cached;
 	const usage = scanUsage(state, policy);

@@ -11,7 +11,14 @@
 
 import type { Policy } from './policy-schema.ts';
 import type { Usage } from './seat-usage.ts';
-import { cloneUsage, countDevice, countMember, rememberUsage, usageOf } from './seat-usage.ts';
+import {
+	cloneUsage,
+	countDevice,
+	countMember,
+	markMutable,
+	rememberUsage,
+	usageOf
+} from './seat-usage.ts';
 import type { Device, GroupState, Member } from './state-schema.ts';
 
 /** The draft of a state. Only the functions of this module write to it. */
@@ -59,6 +66,7 @@ export function putMember(draft: Draft, member: Member): void {
 	if (!draft.ownsMembers) {
 		draft.state = { ...draft.state, members: { ...draft.state.members } };
 		draft.ownsMembers = true;
+		markMutable(draft.state.members, true);
 	}
 	if (!draft.touchedMembers.has(member.id))
 		draft.touchedMembers.set(member.id, draft.base.members[member.id]);
@@ -75,6 +83,7 @@ export function putDevice(draft: Draft, device: Device): void {
 	if (!draft.ownsDevices) {
 		draft.state = { ...draft.state, devices: { ...draft.state.devices } };
 		draft.ownsDevices = true;
+		markMutable(draft.state.devices, true);
 	}
 	if (!draft.touchedDevices.has(device.code))
 		draft.touchedDevices.set(device.code, draft.base.devices[device.code]);
@@ -141,6 +150,8 @@ export function closeDraft(draft: Draft, policy: Policy): GroupState {
 		);
 		if (unchanged) return draft.base;
 	}
+	markMutable(draft.state.members, false);
+	markMutable(draft.state.devices, false);
 	rememberUsage(draft.state, policy, draftUsage(draft, policy));
 	return draft.state;
 }
