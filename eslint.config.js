@@ -9,6 +9,7 @@ import svelteConfig from './svelte.config.js';
  * UI, components never import Yjs. Patterns are regular expressions on the import specifier.
  * @param {string[]} files
  * @param {{ regex: string, message: string }[]} patterns
+ * @returns {import('eslint').Linter.Config}
  */
 const direction = (files, patterns) => ({
 	files,
@@ -58,7 +59,11 @@ export default ts.config(
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
 			],
-			'no-console': ['error', { allow: ['warn', 'error'] }]
+			// `() => void work()` callbacks are idiomatic; the rule still guards other void misuse.
+			'@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+			'no-console': ['error', { allow: ['warn', 'error'] }],
+			// Links must use resolve(); goto() also takes validated return paths with query strings.
+			'svelte/no-navigation-without-resolve': ['error', { ignoreGoto: true }]
 		}
 	},
 	{
@@ -68,6 +73,11 @@ export default ts.config(
 	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
+	},
+	{
+		// Playwright fixtures must destructure their first argument, even when they need nothing.
+		files: ['tests/e2e/**'],
+		rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] }
 	},
 	{
 		// The CLI entry points print to the terminal on purpose.

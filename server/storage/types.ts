@@ -38,6 +38,7 @@ export interface AccountStore {
 	createUser(user: UserRecord): Promise<void>;
 	findUserByEmail(email: string): Promise<UserRecord | undefined>;
 	findUserById(id: string): Promise<UserRecord | undefined>;
+	updateProfile(id: string, profile: { name?: string; language?: string }): Promise<void>;
 	createVendor(vendor: { id: string; name: string }): Promise<void>;
 	createGroup(group: GroupRecord): Promise<void>;
 	findGroup(id: string): Promise<GroupRecord | undefined>;

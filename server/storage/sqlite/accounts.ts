@@ -44,6 +44,9 @@ const prepareStatements = (db: DatabaseSync) => ({
 	),
 	userByEmail: db.prepare('SELECT * FROM users WHERE email = ?'),
 	userById: db.prepare('SELECT * FROM users WHERE id = ?'),
+	updateProfile: db.prepare(
+		'UPDATE users SET name = coalesce(?, name), language = coalesce(?, language) WHERE id = ?'
+	),
 	insertVendor: db.prepare('INSERT INTO vendors (id, name) VALUES (?, ?)'),
 	insertGroup: db.prepare(
 		'INSERT INTO groups (id, vendor_id, name, policy_id, created_at) VALUES (?, ?, ?, ?, ?)'
@@ -100,6 +103,11 @@ export class SqliteAccountStore implements AccountStore {
 		return Promise.resolve(row && toUser(row));
 	}
 
+	updateProfile(id: string, profile: { name?: string; language?: string }): Promise<void> {
+		this.#s.updateProfile.run(profile.name ?? null, profile.language ?? null, id);
+		return Promise.resolve();
+	}
+
 	createVendor(vendor: { id: string; name: string }): Promise<void> {
 		this.#s.insertVendor.run(vendor.id, vendor.name);
 		return Promise.resolve();
@@ -131,7 +139,7 @@ export class SqliteAccountStore implements AccountStore {
 	}
 
 	groupsOf(userId: string): Promise<{ group: GroupRecord; roles: GroupRole[] }[]> {
-		const rows = this.#s.groupsOf.all(userId) as (GroupRow & { roles: string })[];
+		const rows = this.#s.groupsOf.all(userId) as unknown as (GroupRow & { roles: string })[];
 		return Promise.resolve(
 			rows.map((row) => ({
 				group: toGroup(row),

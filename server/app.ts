@@ -1,0 +1,126 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { SettableClock, systemClock, type Clock } from './clock.ts';
+import type { ServerConfig } from './config.ts';
+import { createApi } from './http/api.ts';
+import { applySecurityHeaders } from './http/security-headers.ts';
+import { staticFiles } from './http/static-files.ts';
+import type { Storage } from './storage/types.ts';
+import { RoomRegistry } from './sync/room-registry.ts';
+import { SyncServer } from './sync/sync-server.ts';
+import { UpdateWriter } from './sync/update-writer.ts';
+
+/** A running Tessera server and the handles tests need. */
+export interface TesseraServer {
+	url: string;
+	port: number;
+	clock: Clock;
+	registry: RoomRegistry;
+	sync: SyncServer;
+	writer: UpdateWriter;
+	/** Stops accepting, stores every pending write, closes sockets. Storage stays open. */
+	close(): Promise<void>;
+}
+
+/** The port is taken: a clear message instead of a stack trace. */
+export class PortInUseError extends Error {
+	override name = 'PortInUseError';
+}
+
+/** Builds the one Node process: static SPA, REST API, websocket sync, on the given storage. */
+export async function startServer(
+	config: ServerConfig,
+	storage: Storage,
+	log: (error: unknown) => void = (error) => {
+		console.error(error);
+	}
+): Promise<TesseraServer> {
+	const clock: Clock = config.testMode ? new SettableClock() : systemClock;
+	const writer = new UpdateWriter(storage.documents, log);
+	const registry = new RoomRegistry({
+		store: storage.documents,
+		writer,
+		idleUnloadMs: 60_000,
+		compactAfterUpdates: 500,
+		onError: log
+	});
+	const sync = new SyncServer({
+		accounts: storage.accounts,
+		registry,
+		clock,
+		allowedOrigins: config.allowedOrigins,
+		maxMessageBytes: config.maxMessageBytes,
+		limits: { maxDocumentBytes: config.maxDocumentBytes, maxBufferedBytes: 64 * 1024 * 1024 },
+		onError: log
+	});
+	const api = createApi(
+		{
+			accounts: storage.accounts,
+			clock,
+			sync,
+			allowedOrigins: config.allowedOrigins,
+			passwordCost: config.passwordCost,
+			testMode: config.testMode
+		},
+		log
+	);
+	const apiListener = getRequestListener(api.fetch);
+	const serveStatic = staticFiles(config.buildDir);
+	const http = createServer((req, res) => {
+		applySecurityHeaders(res);
+		const path = req.url ?? '/';
+		if (path.startsWith('/api/') || path === '/healthz' || path.startsWith('/healthz?')) {
+			void apiListener(req, res);
+		} else {
+			serveStatic(req, res);
+		}
+	});
+	http.on('upgrade', (req, socket, head) => {
+		sync.handleUpgrade(req, socket, head);
+	});
+	const port = await listen(http, config.port, config.host);
+	return {
+		url: `http://localhost:${port}`,
+		port,
+		clock,
+		registry,
+		sync,
+		writer,
+		close: async () => {
+			sync.close();
+			await new Promise<void>((resolve) => {
+				http.close(() => {
+					resolve();
+				});
+				http.closeAllConnections();
+			});
+			await registry.closeAll();
+		}
+	};
+}
+
+function listen(http: Server, port: number, host: string | undefined): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const onError = (error: NodeJS.ErrnoException) => {
+			if (error.code === 'EADDRINUSE') {
+				reject(
+					new PortInUseError(
+						`Port ${port} is already in use. Stop the other program or choose another PORT.`
+					)
+				);
+			} else if (error.code === 'EACCES') {
+				reject(
+					new PortInUseError(
+						`Port ${port} needs privileges this process lacks. Choose another PORT.`
+					)
+				);
+			} else reject(error);
+		};
+		http.once('error', onError);
+		http.listen(port, host, () => {
+			http.off('error', onError);
+			resolve((http.address() as AddressInfo).port);
+		});
+	});
+}

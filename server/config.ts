@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { defaultScryptCost, type ScryptCost } from './auth/passwords.ts';
+
+/** Everything the server can be told, with production-safe defaults. */
+export interface ServerConfig {
+	port: number;
+	/** Undefined listens on every interface. */
+	host: string | undefined;
+	dataDir: string;
+	buildDir: string;
+	/** Origins besides the server's own that may use cookies and websockets (comma-separated). */
+	allowedOrigins: string[];
+	/** Enables test-only routes such as `POST /api/test/clock`. Never on in production. */
+	testMode: boolean;
+	/** A websocket message larger than this closes the connection (1009). */
+	maxMessageBytes: number;
+	/** A workspace document may not grow beyond this through client writes. */
+	maxDocumentBytes: number;
+	passwordCost: ScryptCost;
+	demoPassword: string;
+	/** Seed demo data into an empty data directory. */
+	seedDemo: boolean;
+}
+
+/** A configuration problem, explained for the operator. */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+	}
+	return value;
+}
+
+/** Reads the configuration from environment variables (documented in the README). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+	return {
+		port: integer(env, 'PORT', 3000, 0, 65535),
+		host: env.HOST || undefined,
+		dataDir: resolve(env.DATA_DIR || 'data'),
+		buildDir: resolve(env.BUILD_DIR || 'build'),
+		allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+			.split(',')
+			.map((origin) => origin.trim())
+			.filter(Boolean),
+		testMode: env.TESSERA_TEST_MODE === '1',
+		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+		maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 64 * 1024 * 1024, 1024, 2 ** 31),
+		passwordCost: defaultScryptCost,
+		demoPassword: env.DEMO_PASSWORD || 'tessera-demo',
+		seedDemo: env.SEED_DEMO !== '0'
+	};
+}

@@ -1,0 +1,23 @@
+import type { Hono } from 'hono';
+import type { ScryptCost } from '../auth/passwords.ts';
+import type { Clock } from '../clock.ts';
+import type { AccountStore, UserRecord } from '../storage/types.ts';
+import type { SyncServer } from '../sync/sync-server.ts';
+
+/** What every route handler may use; handlers only wire these to the domain (STYLE.md). */
+export interface ApiDeps {
+	accounts: AccountStore;
+	clock: Clock;
+	sync: SyncServer;
+	allowedOrigins: readonly string[];
+	passwordCost: ScryptCost;
+	/** Test-only routes (the clock) exist only when this is true. */
+	testMode: boolean;
+}
+
+/** Hono's per-request variables: the signed-in user, resolved once by the session middleware. */
+export interface ApiEnv {
+	Variables: { user: UserRecord | undefined };
+}
+
+export type ApiApp = Hono<ApiEnv>;

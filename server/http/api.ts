@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { apiError } from './api-error.ts';
+import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
+import { registerAuthRoutes } from './auth-routes.ts';
+import { registerGroupRoutes } from './group-routes.ts';
+import { registerMeRoutes } from './me-routes.ts';
+import { csrfGuard, sessionMiddleware } from './request-guards.ts';
+
+/** The REST API: guards first (body size, CSRF, session), then each area's routes. */
+export function createApi(deps: ApiDeps, onError: (error: unknown) => void): ApiApp {
+	const app = new Hono<ApiEnv>();
+	app.get('/healthz', (c) => c.json({ status: 'ok' }));
+	app.use(
+		'/api/*',
+		bodyLimit({ maxSize: 256 * 1024, onError: (c) => apiError(c, 413, 'request.too-large') }),
+		csrfGuard(deps),
+		sessionMiddleware(deps)
+	);
+	registerAuthRoutes(app, deps);
+	registerMeRoutes(app, deps);
+	registerGroupRoutes(app, deps);
+	app.notFound((c) => apiError(c, 404, 'route.not-found'));
+	app.onError((error, c) => {
+		onError(error);
+		return apiError(c, 500, 'server.internal');
+	});
+	return app;
+}

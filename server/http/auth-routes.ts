@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import {
+	hashToken,
+	readCookie,
+	sessionCookie,
+	sessionCookieName,
+	sessionLifetimeMs,
+	startSession
+} from '../auth/sessions.ts';
+import type { UserRecord } from '../storage/types.ts';
+import { apiError } from './api-error.ts';
+import type { ApiApp, ApiDeps } from './api-context.ts';
+import { parseBody } from './parse-body.ts';
+
+const LoginBody = v.object({
+	email: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(254)),
+	password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024))
+});
+
+/** The public view of the signed-in user. */
+export function publicUser(user: UserRecord) {
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		language: user.language,
+		vendorRole: user.vendorRole
+	};
+}
+
+/** `POST /api/auth/login` and `POST /api/auth/logout`. */
+export function registerAuthRoutes(app: ApiApp, deps: ApiDeps): void {
+	// Verifying against a throwaway hash when the e-mail is unknown keeps the answer time the
+	// same, so that response times do not reveal which addresses have accounts.
+	let decoy: Promise<string> | undefined;
+
+	app.post('/api/auth/login', async (c) => {
+		const body = await parseBody(c, LoginBody);
+		if (!body.ok) return body.response;
+		const user = await deps.accounts.findUserByEmail(body.value.email);
+		decoy ??= hashPassword('decoy password', deps.passwordCost);
+		const stored = user?.passwordHash ?? (await decoy);
+		const valid = await verifyPassword(body.value.password, stored);
+		if (!user?.passwordHash || !valid) return apiError(c, 401, 'auth.invalid-credentials');
+		// A fresh token at every sign-in: a token planted before login is worthless after it.
+		const previous = readCookie(c.req.header('cookie'), sessionCookieName);
+		if (previous) await deps.accounts.deleteSession(hashToken(previous));
+		const session = await startSession(deps.accounts, user.id, deps.clock.now());
+		c.header('Set-Cookie', sessionCookie(session.token, Math.floor(sessionLifetimeMs / 1000)));
+		c.header('Cache-Control', 'no-store');
+		return c.json({ user: publicUser(user) });
+	});
+
+	app.post('/api/auth/logout', async (c) => {
+		const token = readCookie(c.req.header('cookie'), sessionCookieName);
+		if (token) await deps.accounts.deleteSession(hashToken(token));
+		if (c.var.user) deps.sync.disconnectUser(c.var.user.id);
+		c.header('Set-Cookie', sessionCookie('', 0));
+		return c.body(null, 204);
+	});
+}

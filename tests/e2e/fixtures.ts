@@ -1,0 +1,27 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { demoPassword, TesseraProcess } from './tessera-process.ts';
+
+/** Tests get a running Tessera (one per test file's worker) and a sign-in helper. */
+export const test = base.extend<object, { tessera: TesseraProcess }>({
+	tessera: [
+		async ({}, use) => {
+			const tessera = new TesseraProcess();
+			await tessera.start();
+			await use(tessera);
+			await tessera.dispose();
+		},
+		{ scope: 'worker' }
+	]
+});
+
+export { expect };
+
+/** Signs a demo admin in through the login page and waits for the group list. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel(/e-mail/i).fill(email);
+	await page.getByLabel(/password|mot de passe|passwort/i).fill(demoPassword);
+	await page.getByRole('button', { name: /sign in|se connecter|anmelden/i }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

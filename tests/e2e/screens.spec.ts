@@ -1,0 +1,34 @@
+import { expect, signIn, test } from './fixtures.ts';
+
+const languages = ['en', 'fr', 'de'] as const;
+const shot = (language: string, name: string) =>
+	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
+
+for (const language of languages) {
+	test(`every screen renders in ${language} and is saved as a screenshot`, async ({
+		browser,
+		tessera
+	}) => {
+		const context = await browser.newContext({
+			locale: language,
+			viewport: { width: 1280, height: 800 }
+		});
+		const page = await context.newPage();
+		await page.goto(`${tessera.url}/login`);
+		await expect(page.locator('html')).toHaveAttribute('lang', language);
+		await page.screenshot({ path: shot(language, 'login'), fullPage: true });
+
+		// Olivia's profile says English; switching the language here must win and be kept.
+		await signIn(page, tessera.url, 'olivia.owner@acme.example');
+		await page.getByRole('combobox').selectOption(language);
+		await expect(page.locator('html')).toHaveAttribute('lang', language);
+		await page.screenshot({ path: shot(language, 'groups'), fullPage: true });
+
+		await page.goto(`${tessera.url}/groups/demo-license-groups`);
+		await expect(page.locator('html')).toHaveAttribute('lang', language);
+		await page.locator('tr[data-member]').first().getByRole('button').click();
+		await page.getByTestId('note-field').fill('Demo note');
+		await page.screenshot({ path: shot(language, 'group'), fullPage: true });
+		await context.close();
+	});
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { startServer, type TesseraServer } from '../../server/app.ts';
+import { configFromEnv, type ServerConfig } from '../../server/config.ts';
+import { seedDemo } from '../../server/demo/seed.ts';
+import { createSqliteStorage } from '../../server/storage/sqlite/index.ts';
+import type { Storage } from '../../server/storage/types.ts';
+import type { WebSocketClass } from '../../src/lib/sync/ack-tracker.ts';
+
+/** Demo password used by every test server. */
+export const demoPassword = 'test-password';
+
+/**
+ * Cheaper scrypt for test servers only, so a suite can sign in dozens of times; the production
+ * default (N=2^17) is asserted in its own test.
+ */
+const testCost = { logN: 12, r: 8, p: 1 };
+
+export interface TestServer {
+	server: TesseraServer;
+	storage: Storage;
+	dataDir: string;
+	url: string;
+	wsUrl: string;
+	/** Restarts the process's server on the same data directory (and port 0 → a new port). */
+	restart(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+/** A real Tessera on port 0 with demo data in a fresh temporary directory. */
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
+	const config: ServerConfig = {
+		...configFromEnv({}),
+		port: 0,
+		dataDir,
+		testMode: true,
+		passwordCost: testCost,
+		...overrides
+	};
+	let storage = createSqliteStorage(dataDir);
+	await seedDemo(storage, { password: demoPassword, cost: testCost, now: Date.now() });
+	let server = await startServer(config, storage, () => {});
+	const handle: TestServer = {
+		get server() {
+			return server;
+		},
+		get storage() {
+			return storage;
+		},
+		dataDir,
+		get url() {
+			return server.url;
+		},
+		get wsUrl() {
+			return server.url.replace('http', 'ws');
+		},
+		async restart() {
+			await server.close();
+			storage.close();
+			storage = createSqliteStorage(dataDir);
+			server = await startServer({ ...config, port: server.port }, storage, () => {});
+		},
+		async stop() {
+			await server.close();
+			storage.close();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+	return handle;
+}
+
+/** Signs in through the real API and returns the session cookie ("name=value"). */
+export async function signIn(url: string, email: string, password = demoPassword): Promise<string> {
+	const response = await fetch(`${url}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: url },
+		body: JSON.stringify({ email, password })
+	});
+	if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error('no session cookie');
+	return cookie;
+}
+
+/** A `ws` WebSocket class that presents a session cookie and an Origin, as a browser would. */
+export function browserLikeWebSocket(cookie: string | undefined, origin: string): WebSocketClass {
+	return class extends NodeWebSocket {
+		constructor(url: string, protocols?: string | string[]) {
+			super(url, protocols, { headers: cookie ? { cookie } : {}, origin });
+		}
+	} as unknown as WebSocketClass;
+}
