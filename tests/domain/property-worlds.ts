@@ -11,7 +11,7 @@ import { placeOrder } from '../../src/lib/domain/order-place.ts';
 import type { Policy } from '../../src/lib/domain/policy-schema.ts';
 import {
 	holdingOf,
-	moduleCoverage,
+	uncoveredOf,
 	billsByConsumption,
 	poolCapacity
 } from '../../src/lib/domain/seat-capacity.ts';
@@ -159,7 +159,7 @@ export function overfullPools(state: GroupState, policy: Policy): string[] {
 		if (product.kind === 'module') {
 			if (
 				!billsByConsumption(policy, product) &&
-				used.standard > moduleCoverage(state, policy, product)
+				uncoveredOf(state, policy, product, used.standard, used.administrators) > 0
 			)
 				over.push(product.id);
 			continue;

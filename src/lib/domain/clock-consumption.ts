@@ -15,7 +15,7 @@ import { issueInvoice } from './invoice-issue.ts';
 import { sumAmounts } from './money-math.ts';
 import type { Policy } from './policy-schema.ts';
 import { pricedLine } from './pricing-lines.ts';
-import { billsByConsumption, moduleCoverage } from './seat-capacity.ts';
+import { billsByConsumption, uncoveredOf } from './seat-capacity.ts';
 import { productUsage, usageOf } from './seat-usage.ts';
 import type { GroupState, Line } from './state-schema.ts';
 
@@ -27,10 +27,8 @@ export function uncoveredUsers(state: GroupState, policy: Policy): Record<string
 	const uncovered: Record<string, number> = {};
 	for (const module of policy.products) {
 		if (module.kind !== 'module' || !billsByConsumption(policy, module)) continue;
-		uncovered[module.id] = Math.max(
-			productUsage(usage, module.id).standard - moduleCoverage(state, policy, module),
-			0
-		);
+		const used = productUsage(usage, module.id);
+		uncovered[module.id] = uncoveredOf(state, policy, module, used.standard, used.administrators);
 	}
 	return uncovered;
 }

@@ -22,6 +22,7 @@ import {
 	billsByConsumption,
 	holdingOf,
 	moduleCoverage,
+	uncoveredOf,
 	packUnits,
 	poolCapacity
 } from './seat-capacity.ts';
@@ -110,16 +111,17 @@ function productView(
 	const holding = holdingOf(state, product.id);
 	let pools = seatPools(state, policy, product, scan);
 	if (product.kind === 'module') {
-		const used = productUsage(scan.usage, product.id).standard;
+		const used = productUsage(scan.usage, product.id);
 		const size = moduleCoverage(state, policy, product);
+		const over = uncoveredOf(state, policy, product, used.standard, used.administrators);
 		pools = [
 			{
 				pool: 'standard',
 				size,
-				used,
+				used: used.standard,
 				pending: 0,
-				free: Math.max(size - used, 0),
-				over: Math.max(used - size, 0)
+				free: Math.max(size - used.standard, 0),
+				over
 			}
 		];
 	}

@@ -50,10 +50,27 @@ export function packUnits(
 	return units;
 }
 
-/** P12: users of a module covered without consumption billing (included + extra-users packs). */
+/** P12: places of a module: its included administrator(s) plus the extra-users packs. */
 export function moduleCoverage(state: GroupState, policy: Policy, module: Product): number {
 	if (holdingOf(state, module.id).seats < 1) return 0;
 	return module.includedUsers + packUnits(state, policy, 'extra-users', module.id);
+}
+
+/**
+ * P12: users of a module no pack covers. The subscription includes its administrator (up to
+ * `includedUsers` owners); every other user with access is an extra user, covered by the
+ * module's extra-users packs or else billed by consumption (or refused).
+ */
+export function uncoveredOf(
+	state: GroupState,
+	policy: Policy,
+	module: Product,
+	users: number,
+	administrators: number
+): number {
+	if (holdingOf(state, module.id).seats < 1) return users;
+	const extra = users - Math.min(module.includedUsers, administrators);
+	return Math.max(extra - packUnits(state, policy, 'extra-users', module.id), 0);
 }
 
 /** P12: whether uncovered users of a module are billed by consumption rather than refused. */

@@ -3,7 +3,8 @@
  * - named (U1, U2): a member holding a product's license uses a standard seat of it;
  * - rights group (U3): a member in a group that consumes a seat uses one (login is irrelevant);
  * - device (D1, D2): a device holding a license uses a seat of its pool;
- * - module access (P12): a member with access to a module uses one of its covered places.
+ * - module access (P12): a member with access to a module is one of its users; the owner (the
+ *   administrator the subscription includes) is counted apart, every other user is an extra user.
  * Invited members (awaiting registration) hold their seat and are also counted as `pending`.
  *
  * Counting 100,000 members takes a full pass, so the result is cached per (members, devices,
@@ -20,6 +21,8 @@ export interface ProductUsage {
 	floating: number;
 	/** Of `standard`: members awaiting registration (U1). */
 	pending: number;
+	/** P12, modules only: of `standard`, users holding the owner role (the included admin). */
+	administrators: number;
 }
 
 /** Seats in use per product id. */
@@ -51,7 +54,7 @@ export function rightsGroupConsumes(policy: Policy, group: string | null): boole
 function entry(usage: Usage, product: string): ProductUsage {
 	let found = usage[product];
 	if (found === undefined) {
-		found = { standard: 0, floating: 0, pending: 0 };
+		found = { standard: 0, floating: 0, pending: 0, administrators: 0 };
 		usage[product] = found;
 	}
 	return found;
@@ -74,7 +77,12 @@ export function countMember(usage: Usage, member: Member, policy: Policy, sign: 
 			e.pending += pending;
 		}
 	} else if (model.kind === 'module-access') {
-		for (const module of member.modules) entry(usage, module).standard += sign;
+		const administrators = member.roles.includes('owner') ? sign : 0;
+		for (const module of member.modules) {
+			const e = entry(usage, module);
+			e.standard += sign;
+			e.administrators += administrators;
+		}
 	}
 }
 
@@ -145,5 +153,5 @@ export function cloneUsage(usage: Usage): Usage {
 
 /** The usage of a product, zero when nothing is used. */
 export function productUsage(usage: Usage, product: string): ProductUsage {
-	return usage[product] ?? { standard: 0, floating: 0, pending: 0 };
+	return usage[product] ?? { standard: 0, floating: 0, pending: 0, administrators: 0 };
 }
