@@ -41,6 +41,7 @@ export async function startServer(
 	const registry = new RoomRegistry({
 		store: storage.documents,
 		writer,
+		commit: (commit) => storage.authority.commitAuthority(commit),
 		idleUnloadMs: 60_000,
 		compactAfterUpdates: 500,
 		onError: log

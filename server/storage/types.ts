@@ -55,12 +55,22 @@ export interface AccountStore {
 	isEmpty(): Promise<boolean>;
 }
 
+/** One update to store, with the Yjs client ids its author used for the first time. */
+export interface DocumentWrite {
+	name: string;
+	update: Uint8Array;
+	/** Yjs client id → user id: who may write with that client id from now on (authorship). */
+	newClients?: readonly { clientId: number; userId: string }[];
+}
+
 /** Yjs documents, kept as an append-only list of updates with occasional compaction. */
 export interface DocumentStore {
 	/** Every stored update of a document, oldest first (an empty array for a new document). */
 	loadDocument(name: string): Promise<Uint8Array[]>;
-	/** Appends updates in one durable transaction; resolves once they are committed. */
-	appendUpdates(batch: readonly { name: string; update: Uint8Array }[]): Promise<void>;
+	/** Appends updates (and their client owners) in one transaction; resolves once committed. */
+	appendUpdates(batch: readonly DocumentWrite[]): Promise<void>;
+	/** Which user wrote with each Yjs client id of a document. */
+	clientOwners(name: string): Promise<Map<number, string>>;
 	/**
 	 * Replaces every stored update of a document by one snapshot, atomically, so that a crash
 	 * leaves either the old rows or the snapshot, never neither. The caller guarantees that the
@@ -72,8 +82,50 @@ export interface DocumentStore {
 	documentStats(name: string): Promise<{ updates: number; bytes: number }>;
 }
 
+/** An authority signing key. The private key is PKCS#8 PEM; the public key raw, base64url. */
+export interface SigningKeyRecord {
+	id: string;
+	publicKey: string;
+	privateKey: string;
+	createdAt: number;
+	retiredAt: number | null;
+}
+
+/** A ledger event as stored: the canonical body exactly as signed, its hash and signature. */
+export interface StoredLedgerEvent {
+	groupId: string;
+	seq: number;
+	hash: string;
+	/** RFC 8785 canonical JSON of the body (see src/lib/sync/ledger-format.ts). */
+	body: string;
+	signature: string;
+}
+
+/** What the authority commits in one atomic, fully synchronous transaction. */
+export interface AuthorityCommit {
+	ledger: readonly StoredLedgerEvent[];
+	documents: readonly DocumentWrite[];
+}
+
+/** Signing keys and the signed ledger. */
+export interface AuthorityStore {
+	signingKeys(): Promise<SigningKeyRecord[]>;
+	addSigningKey(key: SigningKeyRecord): Promise<void>;
+	retireSigningKey(id: string, at: number): Promise<void>;
+	/** A group's events with `seq` > `afterSeq`, in order. */
+	ledger(groupId: string, afterSeq?: number): Promise<StoredLedgerEvent[]>;
+	lastLedgerEvent(groupId: string): Promise<StoredLedgerEvent | undefined>;
+	/**
+	 * Appends ledger events and authority-document updates together, durably (fsync) and
+	 * atomically: a money event and its mirror never exist one without the other. A sequence
+	 * number already taken fails the whole commit.
+	 */
+	commitAuthority(commit: AuthorityCommit): Promise<void>;
+}
+
 export interface Storage {
 	accounts: AccountStore;
 	documents: DocumentStore;
+	authority: AuthorityStore;
 	close(): void;
 }

@@ -13,7 +13,7 @@ import {
 	type SyncNoticeCode
 } from '../../src/lib/sync/protocol.ts';
 import { rewriteAwareness, type PresenceIdentity } from './awareness-identity.ts';
-import type { Room, RoomOrigin, RoomPeer } from './room.ts';
+import type { Applying, Room, RoomOrigin, RoomPeer } from './room.ts';
 
 /** What a connection may do with its document, decided at the upgrade. */
 export type Access = 'write' | 'read';
@@ -49,7 +49,8 @@ export class SyncConnection implements RoomPeer {
 	/** The first message whose write was refused: acks never pass it, the client keeps it. */
 	#refusedIndex = Infinity;
 	#acked = 0;
-	applyingIndex = 0;
+	/** Read by the room while an update of ours is applied (see {@link Applying}). */
+	applying: Applying = { index: 0, newClients: [] };
 
 	constructor(options: {
 		ws: WebSocket;
@@ -166,14 +167,25 @@ export class SyncConnection implements RoomPeer {
 			this.#refuse(index, 'sync.document-too-large');
 			return;
 		}
-		this.applyingIndex = index;
+		let newClients: Applying['newClients'] | undefined;
+		try {
+			newClients = this.room.claim(Y.parseUpdateMeta(update).from.keys(), this.userId);
+		} catch {
+			this.notify('sync.malformed-message');
+			return;
+		}
+		if (!newClients) {
+			this.#refuse(index, 'sync.foreign-client-id');
+			return;
+		}
+		this.applying = { index, newClients };
 		const queuedBefore = this.room.storedUpdates;
 		try {
 			Y.applyUpdate(this.room.doc, update, this.#origin);
 		} catch {
 			this.notify('sync.malformed-message');
 		} finally {
-			this.applyingIndex = 0;
+			this.applying = { index: 0, newClients: [] };
 		}
 		// Only a message that actually changed the document waits for storage before its ack.
 		if (this.room.storedUpdates !== queuedBefore) this.#pendingWrites.push(index);

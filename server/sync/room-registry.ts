@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
 import { documentName, type DocumentKind } from '../../src/lib/sync/protocol.ts';
-import type { DocumentStore } from '../storage/types.ts';
+import type { AuthorityCommit, DocumentStore } from '../storage/types.ts';
 import { Room } from './room.ts';
 import type { UpdateWriter } from './update-writer.ts';
 
 export interface RoomRegistryOptions {
 	store: DocumentStore;
 	writer: UpdateWriter;
+	/** The authority's atomic commit (ledger events + document update). */
+	commit: (commit: AuthorityCommit) => Promise<void>;
 	/** A room with no peers and no pins is unloaded after this long. */
 	idleUnloadMs: number;
 	/** Stored updates of one document beyond which it is compacted into a snapshot. */
@@ -23,6 +25,7 @@ export class RoomRegistry {
 	readonly #rooms = new Map<string, Room>();
 	readonly #loading = new Map<string, Promise<Room>>();
 	readonly #unloadTimers = new Map<string, NodeJS.Timeout>();
+	readonly #loadListeners = new Set<(room: Room) => void>();
 
 	constructor(options: RoomRegistryOptions) {
 		this.#options = options;
@@ -39,11 +42,13 @@ export class RoomRegistry {
 		if (loaded) return Promise.resolve(loaded);
 		const pending = this.#loading.get(name);
 		if (pending) return pending;
-		const load = this.#options.store.loadDocument(name).then(
-			(stored) => {
-				const room = new Room({ name, groupId, kind, stored, writer: this.#options.writer });
+		const { store, writer, commit } = this.#options;
+		const load = Promise.all([store.loadDocument(name), store.clientOwners(name)]).then(
+			([stored, owners]) => {
+				const room = new Room({ name, groupId, kind, stored, owners, writer, commit });
 				this.#rooms.set(name, room);
 				this.#loading.delete(name);
+				for (const listener of this.#loadListeners) listener(room);
 				return room;
 			},
 			(error: unknown) => {
@@ -53,6 +58,24 @@ export class RoomRegistry {
 		);
 		this.#loading.set(name, load);
 		return load;
+	}
+
+	/** Calls `listener` for every room loaded from now on (the authority watches workspaces). */
+	onLoad(listener: (room: Room) => void): () => void {
+		this.#loadListeners.add(listener);
+		return () => this.#loadListeners.delete(listener);
+	}
+
+	/**
+	 * Drops a room whose memory may be ahead of storage (a failed authority commit): its peers
+	 * are disconnected and resync from what is stored when they come back.
+	 */
+	evict(room: Room): void {
+		if (this.#rooms.get(room.name) !== room) return;
+		this.#rooms.delete(room.name);
+		this.#cancelUnload(room.name);
+		for (const peer of room.peers) peer.close(1011, 'document reloaded');
+		room.destroy();
 	}
 
 	/** A loaded room, if any (for tests and metrics). */

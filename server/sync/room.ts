@@ -3,13 +3,21 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { messageAwareness, messageSync, type DocumentKind } from '../../src/lib/sync/protocol.ts';
+import type { AuthorityCommit, StoredLedgerEvent } from '../storage/types.ts';
 import type { UpdateWriter, WriteOwner } from './update-writer.ts';
+
+/** What a peer is applying right now: its message index (for the ack) and new client ids. */
+export interface Applying {
+	index: number;
+	newClients: { clientId: number; userId: string }[];
+}
 
 /** One peer of a room: what a room needs from a connection. */
 export interface RoomPeer extends WriteOwner {
+	readonly userId: string;
 	send(message: Uint8Array): void;
-	/** The sync-message index being applied right now, for the durable-write acknowledgement. */
-	readonly applyingIndex: number;
+	close(code: number, reason: string): void;
+	readonly applying: Applying;
 }
 
 /**
@@ -18,9 +26,25 @@ export interface RoomPeer extends WriteOwner {
  */
 export type RoomOrigin = { kind: 'peer'; peer: RoomPeer } | { kind: 'server'; reason: string };
 
+export interface RoomOptions {
+	name: string;
+	groupId: string;
+	kind: DocumentKind;
+	stored: readonly Uint8Array[];
+	/** Yjs client id → the user who writes with it (workspace authorship). */
+	owners: Map<number, string>;
+	writer: UpdateWriter;
+	/** Stores the authority's changes with their ledger events, atomically. */
+	commit: (commit: AuthorityCommit) => Promise<void>;
+}
+
 /**
- * A loaded document with its connected peers. Every change, whoever made it, is queued for
- * storage and sent to every peer except the one it came from, encoded once.
+ * A loaded document with its connected peers.
+ *
+ * Workspace changes from peers are broadcast at once and stored in the next batch: the peer that
+ * sent them keeps them (and shows them pending) until the ack, so a crash loses nothing anyone
+ * holds. The authority's own changes are the opposite: stored first, with their ledger events,
+ * and only then shown to anyone — a client must never see a decision the server could forget.
  */
 export class Room {
 	readonly name: string;
@@ -35,19 +59,19 @@ export class Room {
 	storedUpdates = 0;
 	/** Reasons to keep the room loaded without peers (e.g. the authority is processing it). */
 	pins = 0;
+	readonly #owners: Map<number, string>;
 	readonly #writer: UpdateWriter;
+	readonly #commit: (commit: AuthorityCommit) => Promise<void>;
+	/** While the authority commits, the updates its transaction produced. */
+	#captured: Uint8Array[] | undefined;
 
-	constructor(options: {
-		name: string;
-		groupId: string;
-		kind: DocumentKind;
-		stored: readonly Uint8Array[];
-		writer: UpdateWriter;
-	}) {
+	constructor(options: RoomOptions) {
 		this.name = options.name;
 		this.groupId = options.groupId;
 		this.kind = options.kind;
+		this.#owners = options.owners;
 		this.#writer = options.writer;
+		this.#commit = options.commit;
 		for (const update of options.stored) {
 			Y.applyUpdate(this.doc, update, { kind: 'server', reason: 'load' } satisfies RoomOrigin);
 			this.storedBytes += update.byteLength;
@@ -62,14 +86,58 @@ export class Room {
 		}
 	}
 
-	/** Applies a change made by the server itself (the authority), persisted and fanned out. */
-	transactAsServer(reason: string, change: (doc: Y.Doc) => void): void {
-		this.doc.transact(
-			() => {
-				change(this.doc);
-			},
-			{ kind: 'server', reason } satisfies RoomOrigin
-		);
+	/** The user who writes with a Yjs client id, if any has yet. */
+	ownerOf(clientId: number): string | undefined {
+		return this.#owners.get(clientId);
+	}
+
+	/**
+	 * Claims client ids for a user before applying their update. Undefined when one of them is
+	 * another user's: a client may not write in someone else's name.
+	 */
+	claim(clientIds: Iterable<number>, userId: string): Applying['newClients'] | undefined {
+		const fresh: Applying['newClients'] = [];
+		for (const clientId of clientIds) {
+			const owner = this.#owners.get(clientId);
+			if (owner === undefined) fresh.push({ clientId, userId });
+			else if (owner !== userId) return undefined;
+		}
+		for (const entry of fresh) this.#owners.set(entry.clientId, entry.userId);
+		return fresh;
+	}
+
+	/**
+	 * The authority changes its document: the change and its ledger events are committed
+	 * durably and atomically, and only then sent to the peers. Rejects when the commit fails;
+	 * the room must then be discarded, since memory is ahead of storage.
+	 */
+	async commitAsServer(
+		reason: string,
+		change: (doc: Y.Doc) => void,
+		ledger: readonly StoredLedgerEvent[] = []
+	): Promise<void> {
+		const captured: Uint8Array[] = [];
+		this.#captured = captured;
+		try {
+			this.doc.transact(
+				() => {
+					change(this.doc);
+				},
+				{ kind: 'server', reason } satisfies RoomOrigin
+			);
+		} finally {
+			this.#captured = undefined;
+		}
+		if (captured.length === 0 && ledger.length === 0) return;
+		const update = captured.length === 1 ? (captured[0] as Uint8Array) : Y.mergeUpdates(captured);
+		await this.#commit({
+			ledger,
+			documents: captured.length > 0 ? [{ name: this.name, update }] : []
+		});
+		if (captured.length === 0) return;
+		this.storedBytes += update.byteLength;
+		this.storedUpdates += 1;
+		this.broadcast(syncUpdateMessage(update));
 	}
 
 	/** Sends a message to every peer but one. */
@@ -84,14 +152,20 @@ export class Room {
 	}
 
 	readonly #onUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (this.#captured) {
+			this.#captured.push(update);
+			return;
+		}
 		const peer = isPeerOrigin(origin) ? origin.peer : undefined;
 		this.storedBytes += update.byteLength;
 		this.storedUpdates += 1;
-		this.#writer.enqueue(this.name, update, peer, peer?.applyingIndex ?? 0);
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, messageSync);
-		syncProtocol.writeUpdate(encoder, update);
-		this.broadcast(encoding.toUint8Array(encoder), peer);
+		const applying = peer?.applying;
+		this.#writer.enqueue(
+			{ name: this.name, update, newClients: applying?.newClients ?? [] },
+			peer,
+			applying?.index ?? 0
+		);
+		this.broadcast(syncUpdateMessage(update), peer);
 	};
 
 	readonly #onAwarenessUpdate = (
@@ -108,6 +182,13 @@ export class Room {
 		);
 		this.broadcast(encoding.toUint8Array(encoder), isPeerOrigin(origin) ? origin.peer : undefined);
 	};
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, messageSync);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
 }
 
 function isPeerOrigin(origin: unknown): origin is { kind: 'peer'; peer: RoomPeer } {

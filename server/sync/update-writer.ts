@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../storage/types.ts';
+import type { DocumentStore, DocumentWrite } from '../storage/types.ts';
 
 /** Whoever wrote an update and wants to hear when it is durable (a sync connection). */
 export interface WriteOwner {
@@ -6,9 +6,7 @@ export interface WriteOwner {
 	writesDurableThrough(index: number): void;
 }
 
-interface QueuedUpdate {
-	name: string;
-	update: Uint8Array;
+interface QueuedUpdate extends DocumentWrite {
 	owner: WriteOwner | undefined;
 	index: number;
 }
@@ -35,8 +33,8 @@ export class UpdateWriter {
 	}
 
 	/** Queues an update; `owner` and `index` identify the message it came from, for the ack. */
-	enqueue(name: string, update: Uint8Array, owner?: WriteOwner, index = 0): void {
-		this.#queue.push({ name, update, owner, index });
+	enqueue(write: DocumentWrite, owner?: WriteOwner, index = 0): void {
+		this.#queue.push({ ...write, owner, index });
 		this.#schedule();
 	}
 

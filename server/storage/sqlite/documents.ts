@@ -1,11 +1,15 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { DocumentStore } from '../types.ts';
+import type { DocumentStore, DocumentWrite } from '../types.ts';
 
 const prepareStatements = (db: DatabaseSync) => ({
 	load: db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq'),
 	nextSeq: db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM doc_updates WHERE doc = ?'),
 	insert: db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
 	deleteAll: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+	owners: db.prepare('SELECT client_id, user_id FROM doc_clients WHERE doc = ?'),
+	insertOwner: db.prepare(
+		'INSERT OR IGNORE INTO doc_clients (doc, client_id, user_id) VALUES (?, ?, ?)'
+	),
 	stats: db.prepare(
 		'SELECT count(*) AS updates, coalesce(sum(length(data)), 0) AS bytes FROM doc_updates WHERE doc = ?'
 	)
@@ -31,23 +35,46 @@ export class SqliteDocumentStore implements DocumentStore {
 		return Promise.resolve(rows.map((row) => row.data));
 	}
 
-	appendUpdates(batch: readonly { name: string; update: Uint8Array }[]): Promise<void> {
+	appendUpdates(batch: readonly DocumentWrite[]): Promise<void> {
 		if (batch.length === 0) return Promise.resolve();
-		const assigned = new Map<string, number>();
 		this.#db.exec('BEGIN IMMEDIATE');
+		let assigned: Map<string, number>;
 		try {
-			for (const { name, update } of batch) {
-				const seq = assigned.get(name) ?? this.#seqFor(name);
-				this.#s.insert.run(name, seq, update);
-				assigned.set(name, seq + 1);
-			}
+			assigned = this.insertWithinTransaction(batch);
 			this.#db.exec('COMMIT');
 		} catch (error) {
 			this.#db.exec('ROLLBACK');
 			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
 		}
-		for (const [name, next] of assigned) this.#nextSeq.set(name, next);
+		this.confirmCommitted(assigned);
 		return Promise.resolve();
+	}
+
+	/**
+	 * Inserts rows inside a transaction the caller opened (the authority's commit shares one
+	 * transaction with the ledger). Returns the next sequence numbers to confirm after COMMIT.
+	 */
+	insertWithinTransaction(batch: readonly DocumentWrite[]): Map<string, number> {
+		const assigned = new Map<string, number>();
+		for (const { name, update, newClients } of batch) {
+			const seq = assigned.get(name) ?? this.#seqFor(name);
+			this.#s.insert.run(name, seq, update);
+			assigned.set(name, seq + 1);
+			for (const owner of newClients ?? []) {
+				this.#s.insertOwner.run(name, owner.clientId, owner.userId);
+			}
+		}
+		return assigned;
+	}
+
+	clientOwners(name: string): Promise<Map<number, string>> {
+		const rows = this.#s.owners.all(name) as unknown as { client_id: number; user_id: string }[];
+		return Promise.resolve(new Map(rows.map((row) => [row.client_id, row.user_id])));
+	}
+
+	/** Records the sequence numbers of a committed transaction (never of a rolled-back one). */
+	confirmCommitted(assigned: Map<string, number>): void {
+		for (const [name, next] of assigned) this.#nextSeq.set(name, next);
 	}
 
 	compactDocument(name: string, snapshot: Uint8Array): Promise<void> {

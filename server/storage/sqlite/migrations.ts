@@ -42,6 +42,29 @@ const migrations: readonly string[] = [
 		data BLOB NOT NULL,
 		PRIMARY KEY (doc, seq)
 	) STRICT, WITHOUT ROWID;
+	`,
+	`
+	CREATE TABLE authority_keys (
+		id TEXT PRIMARY KEY,
+		public_key TEXT NOT NULL,
+		private_key TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		retired_at INTEGER
+	) STRICT;
+	CREATE TABLE ledger_events (
+		group_id TEXT NOT NULL,
+		seq INTEGER NOT NULL CHECK (seq >= 1),
+		hash TEXT NOT NULL,
+		body TEXT NOT NULL,
+		signature TEXT NOT NULL,
+		PRIMARY KEY (group_id, seq)
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE doc_clients (
+		doc TEXT NOT NULL,
+		client_id INTEGER NOT NULL,
+		user_id TEXT NOT NULL,
+		PRIMARY KEY (doc, client_id)
+	) STRICT, WITHOUT ROWID;
 	`
 ];
 

@@ -24,6 +24,7 @@ export type SyncNoticeCode =
 	| 'sync.read-only-document'
 	| 'sync.read-only-role'
 	| 'sync.document-too-large'
+	| 'sync.foreign-client-id'
 	| 'sync.malformed-message';
 
 export interface SyncNotice {

@@ -1,0 +1,126 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type {
+	AuthorityCommit,
+	AuthorityStore,
+	SigningKeyRecord,
+	StoredLedgerEvent
+} from '../types.ts';
+import type { SqliteDocumentStore } from './documents.ts';
+
+const prepareStatements = (db: DatabaseSync) => ({
+	keys: db.prepare('SELECT * FROM authority_keys ORDER BY created_at'),
+	insertKey: db.prepare(
+		'INSERT INTO authority_keys (id, public_key, private_key, created_at, retired_at) VALUES (?, ?, ?, ?, ?)'
+	),
+	retireKey: db.prepare(
+		'UPDATE authority_keys SET retired_at = ? WHERE id = ? AND retired_at IS NULL'
+	),
+	ledger: db.prepare(
+		'SELECT group_id, seq, hash, body, signature FROM ledger_events WHERE group_id = ? AND seq > ? ORDER BY seq'
+	),
+	last: db.prepare(
+		'SELECT group_id, seq, hash, body, signature FROM ledger_events WHERE group_id = ? ORDER BY seq DESC LIMIT 1'
+	),
+	insertEvent: db.prepare(
+		'INSERT INTO ledger_events (group_id, seq, hash, body, signature) VALUES (?, ?, ?, ?, ?)'
+	)
+});
+
+interface EventRow {
+	group_id: string;
+	seq: number;
+	hash: string;
+	body: string;
+	signature: string;
+}
+
+const toEvent = (row: EventRow): StoredLedgerEvent => ({
+	groupId: row.group_id,
+	seq: row.seq,
+	hash: row.hash,
+	body: row.body,
+	signature: row.signature
+});
+
+/** Signing keys and the ledger on SQLite; the commit shares one transaction with documents. */
+export class SqliteAuthorityStore implements AuthorityStore {
+	readonly #db: DatabaseSync;
+	readonly #documents: SqliteDocumentStore;
+	readonly #s: ReturnType<typeof prepareStatements>;
+
+	constructor(db: DatabaseSync, documents: SqliteDocumentStore) {
+		this.#db = db;
+		this.#documents = documents;
+		this.#s = prepareStatements(db);
+	}
+
+	signingKeys(): Promise<SigningKeyRecord[]> {
+		const rows = this.#s.keys.all() as unknown as {
+			id: string;
+			public_key: string;
+			private_key: string;
+			created_at: number;
+			retired_at: number | null;
+		}[];
+		return Promise.resolve(
+			rows.map((row) => ({
+				id: row.id,
+				publicKey: row.public_key,
+				privateKey: row.private_key,
+				createdAt: row.created_at,
+				retiredAt: row.retired_at
+			}))
+		);
+	}
+
+	addSigningKey(key: SigningKeyRecord): Promise<void> {
+		this.#s.insertKey.run(key.id, key.publicKey, key.privateKey, key.createdAt, key.retiredAt);
+		return Promise.resolve();
+	}
+
+	retireSigningKey(id: string, at: number): Promise<void> {
+		this.#s.retireKey.run(at, id);
+		return Promise.resolve();
+	}
+
+	ledger(groupId: string, afterSeq = 0): Promise<StoredLedgerEvent[]> {
+		const rows = this.#s.ledger.all(groupId, afterSeq) as unknown as EventRow[];
+		return Promise.resolve(rows.map(toEvent));
+	}
+
+	lastLedgerEvent(groupId: string): Promise<StoredLedgerEvent | undefined> {
+		const row = this.#s.last.get(groupId) as unknown as EventRow | undefined;
+		return Promise.resolve(row && toEvent(row));
+	}
+
+	commitAuthority(commit: AuthorityCommit): Promise<void> {
+		// Money is committed with a full fsync; the documents' everyday writes stay at NORMAL.
+		this.#db.exec('PRAGMA synchronous = FULL');
+		let assigned: Map<string, number> | undefined;
+		try {
+			this.#db.exec('BEGIN IMMEDIATE');
+			try {
+				for (const event of commit.ledger) {
+					this.#s.insertEvent.run(
+						event.groupId,
+						event.seq,
+						event.hash,
+						event.body,
+						event.signature
+					);
+				}
+				assigned = this.#documents.insertWithinTransaction(commit.documents);
+				this.#db.exec('COMMIT');
+			} catch (error) {
+				this.#db.exec('ROLLBACK');
+				throw error;
+			}
+		} catch (error) {
+			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+		} finally {
+			this.#db.exec('PRAGMA synchronous = NORMAL');
+		}
+		this.#documents.confirmCommitted(assigned);
+		return Promise.resolve();
+	}
+}
