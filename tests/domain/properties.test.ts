@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advanceClock } from '../../src/lib/domain/clock-advance.ts';
+import { groupView } from '../../src/lib/domain/group-view.ts';
 import { decideIntent, decideIntents } from '../../src/lib/domain/intent-decide.ts';
 import type { Intent } from '../../src/lib/domain/intent-schema.ts';
 import { placeOrder } from '../../src/lib/domain/order-place.ts';
@@ -182,7 +183,7 @@ describe('properties (seeded: TESSERA_SEED, long runs: TESSERA_LONG=1)', () => {
 		);
 	});
 
-	it('H1 the same inputs give the same result, and the batch preview equals deciding one by one', () => {
+	it('H1 the same inputs give the same result; the batch preview equals deciding one by one, and a carried view a cold one', () => {
 		fc.assert(
 			fc.property(
 				presetArb,
@@ -193,7 +194,11 @@ describe('properties (seeded: TESSERA_SEED, long runs: TESSERA_LONG=1)', () => {
 					const start = world(policy, 3);
 					const now = stepTime(4);
 					const intents: Intent[] = seeds.map((s, i) => intentFrom(policy, s, `i${i}`));
+					expect(groupView(start, [], policy, now).ok).toBe(true);
 					const batch = decideIntents(start, intents, policy, now);
+					// The view carried over from the cached one equals a cold view of a copy.
+					const carried = groupView(batch.state, [], policy, now);
+					expect(carried).toEqual(groupView(structuredClone(batch.state), [], policy, now));
 					let state = start;
 					const decisions = intents.map((intent) => {
 						const one = decideIntent(state, intent, policy, now);

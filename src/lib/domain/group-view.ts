@@ -15,7 +15,7 @@ import { fail, guard, ok } from './domain-result.ts';
 import type { LedgerView, LockView, NextInvoiceView } from './group-view-billing.ts';
 import { ledgerView, lockView, nextInvoice, unpaidInvoices } from './group-view-billing.ts';
 import type { AdminEntry, MemberScan } from './group-view-scan.ts';
-import { scanGroup } from './group-view-scan.ts';
+import { scanOf } from './group-view-scan.ts';
 import { ensurePolicy } from './policy-parse.ts';
 import type { Policy, Product } from './policy-schema.ts';
 import {
@@ -162,7 +162,7 @@ function viewOnDay(
 	policy: Policy,
 	today: string
 ): Result<GroupView> {
-	const scan = scanGroup(state, policy);
+	const scan = scanOf(state, policy);
 	const next = nextInvoice(state, policy);
 	if (!next.ok) return next;
 	const unpaid = unpaidInvoices(state);
@@ -180,8 +180,8 @@ function viewOnDay(
 			awaitingRegistration: scan.awaitingRegistration,
 			devices: scan.devices
 		},
-		admins: scan.admins,
-		billableAdmin: scan.billable,
+		admins: scan.admins.map((admin) => ({ ...admin })),
+		billableAdmin: scan.billable === null ? null : { ...scan.billable },
 		subscription: { ...sub, daysLeft: sub.expiry === null ? null : daysBetween(today, sub.expiry) },
 		lock: lockView(state, policy, unpaid),
 		openInvoices: unpaid,

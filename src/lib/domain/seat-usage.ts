@@ -60,30 +60,69 @@ function entry(usage: Usage, product: string): ProductUsage {
 	return found;
 }
 
-/** Adds (`sign` 1) or removes (`sign` −1) what one member uses. */
-export function countMember(usage: Usage, member: Member, policy: Policy, sign: number): void {
+/** What counting needs from a policy, looked up once per pass rather than once per member. */
+export interface CountingRules {
+	kind: Policy['licenseModel']['kind'];
+	/** U3: the product rights groups consume, and the groups that consume it. */
+	rightsProduct: string;
+	consuming: ReadonlySet<string>;
+}
+
+const rulesCache = new WeakMap<Policy, CountingRules>();
+
+/** The counting rules of a policy (cached per policy object). */
+export function countingRules(policy: Policy): CountingRules {
+	let rules = rulesCache.get(policy);
+	if (rules === undefined) {
+		const model = policy.licenseModel;
+		rules = {
+			kind: model.kind,
+			rightsProduct: model.kind === 'rights-group' ? model.product : '',
+			consuming: consumingGroups(policy)
+		};
+		rulesCache.set(policy, rules);
+	}
+	return rules;
+}
+
+/**
+ * Adds (`sign` 1) or removes (`sign` −1) what one member uses. Plain indexed loops: this runs for
+ * each of 100,000 members on every render of the group view.
+ */
+export function countMemberWith(
+	usage: Usage,
+	member: Member,
+	rules: CountingRules,
+	sign: number
+): void {
 	const pending = member.status === 'awaiting-registration' ? sign : 0;
-	const model = policy.licenseModel;
-	if (model.kind === 'named') {
-		for (const product of member.licenses) {
-			const e = entry(usage, product);
+	if (rules.kind === 'named') {
+		const licenses = member.licenses;
+		for (let i = 0; i < licenses.length; i += 1) {
+			const e = entry(usage, licenses[i] ?? '');
 			e.standard += sign;
 			e.pending += pending;
 		}
-	} else if (model.kind === 'rights-group') {
-		if (rightsGroupConsumes(policy, member.rightsGroup)) {
-			const e = entry(usage, model.product);
+	} else if (rules.kind === 'rights-group') {
+		if (member.rightsGroup !== null && rules.consuming.has(member.rightsGroup)) {
+			const e = entry(usage, rules.rightsProduct);
 			e.standard += sign;
 			e.pending += pending;
 		}
-	} else if (model.kind === 'module-access') {
+	} else if (rules.kind === 'module-access') {
+		const modules = member.modules;
 		const administrators = member.roles.includes('owner') ? sign : 0;
-		for (const module of member.modules) {
-			const e = entry(usage, module);
+		for (let i = 0; i < modules.length; i += 1) {
+			const e = entry(usage, modules[i] ?? '');
 			e.standard += sign;
 			e.administrators += administrators;
 		}
 	}
+}
+
+/** Adds (`sign` 1) or removes (`sign` −1) what one member uses. */
+export function countMember(usage: Usage, member: Member, policy: Policy, sign: number): void {
+	countMemberWith(usage, member, countingRules(policy), sign);
 }
 
 /** Adds or removes what one device uses (D1, D2). */
@@ -95,9 +134,10 @@ export function countDevice(usage: Usage, device: Device, sign: number): void {
 export function scanUsage(state: GroupState, policy: Policy): Usage {
 	const usage: Usage = {};
 	const { members, devices } = state;
+	const rules = countingRules(policy);
 	for (const id in members) {
 		const member = members[id];
-		if (member !== undefined) countMember(usage, member, policy, 1);
+		if (member !== undefined) countMemberWith(usage, member, rules, 1);
 	}
 	for (const code in devices) {
 		const device = devices[code];

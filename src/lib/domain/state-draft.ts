@@ -9,6 +9,7 @@
  * and the server verdict can both run on a state someone else still holds.
  */
 
+import { carryScan } from './group-view-scan.ts';
 import type { Policy } from './policy-schema.ts';
 import type { Usage } from './seat-usage.ts';
 import {
@@ -153,5 +154,6 @@ export function closeDraft(draft: Draft, policy: Policy): GroupState {
 	markMutable(draft.state.members, false);
 	markMutable(draft.state.devices, false);
 	rememberUsage(draft.state, policy, draftUsage(draft, policy));
+	carryScan(draft.base, draft.state, policy, draft.touchedMembers, draft.touchedDevices);
 	return draft.state;
 }
