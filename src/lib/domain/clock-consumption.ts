@@ -53,40 +53,26 @@ function periodLines(
 	return ok(lines);
 }
 
-/** Bills one period ending on `end`, and starts the next. */
-function billPeriod(
-	state: GroupState,
-	policy: Policy,
-	now: number,
-	start: string,
-	end: string
-): Result<Outcome> {
-	const current = uncoveredUsers(state, policy);
+/** The users billed for a period: its peak, or the users uncovered now if more. */
+function billedUsers(state: GroupState, current: Record<string, number>): Record<string, number> {
 	const billed: Record<string, number> = {};
 	for (const [module, users] of Object.entries(current))
 		billed[module] = Math.max(users, state.consumption.peak[module] ?? 0);
-	const active = state.subscription.status === 'active';
-	const lines = active ? periodLines(state, policy, billed) : ok([]);
-	if (!lines.ok) return lines;
-	const total = sumAmounts(lines.value.map((line) => line.amount));
-	if (!total.ok) return total;
-	const next: GroupState = { ...state, consumption: { periodStart: end, peak: current } };
-	if (total.value === 0) return ok({ state: next, ...noEffects() });
-	const invoiced = issueInvoice(next, policy, {
-		reason: 'consumption',
-		lines: lines.value,
-		total: total.value,
-		issuedOn: end,
-		at: now,
-		author: systemAuthor
-	});
-	const params = {
-		periodStart: start,
-		periodEnd: end,
-		total: total.value,
-		invoiceId: invoiced.invoice.id
-	};
-	const effects: Effects = {
+	return billed;
+}
+
+/** The ledger event and history entry of a consumption bill. */
+function consumptionEffects(
+	state: GroupState,
+	now: number,
+	period: { start: string; end: string },
+	billed: Record<string, number>,
+	total: number,
+	invoiceId: string
+): Effects {
+	const { start, end } = period;
+	const params = { periodStart: start, periodEnd: end, total, invoiceId };
+	return {
 		events: [
 			{
 				type: 'consumption.billed',
@@ -96,13 +82,49 @@ function billPeriod(
 				periodStart: start,
 				periodEnd: end,
 				users: billed,
-				total: total.value,
-				invoiceId: invoiced.invoice.id
+				total,
+				invoiceId
 			}
 		],
 		emails: [],
 		history: [historyEntry(now, systemAuthor, 'consumption.billed', null, params)]
 	};
+}
+
+/** Bills one period ending on `end`, and starts the next. */
+function billPeriod(
+	state: GroupState,
+	policy: Policy,
+	now: number,
+	start: string,
+	end: string
+): Result<Outcome> {
+	const current = uncoveredUsers(state, policy);
+	const billed = billedUsers(state, current);
+	const lines =
+		state.subscription.status === 'active' ? periodLines(state, policy, billed) : ok([]);
+	if (!lines.ok) return lines;
+	const total = sumAmounts(lines.value.map((line) => line.amount));
+	if (!total.ok) return total;
+	const next: GroupState = { ...state, consumption: { periodStart: end, peak: current } };
+	if (total.value === 0) return ok({ state: next, ...noEffects() });
+	const request = {
+		reason: 'consumption' as const,
+		lines: lines.value,
+		total: total.value,
+		issuedOn: end,
+		at: now,
+		author: systemAuthor
+	};
+	const invoiced = issueInvoice(next, policy, request);
+	const effects = consumptionEffects(
+		state,
+		now,
+		{ start, end },
+		billed,
+		total.value,
+		invoiced.invoice.id
+	);
 	addEffects(effects, invoiced.effects);
 	return ok({ state: invoiced.state, ...effects });
 }

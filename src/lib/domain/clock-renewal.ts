@@ -43,6 +43,44 @@ function startNextTerm(state: GroupState, from: string, to: string): GroupState 
 	return { ...state, holdings, subscription };
 }
 
+/** The ledger event, e-mail and history entries of a renewal. */
+function renewalEffects(
+	state: GroupState,
+	renewed: GroupState,
+	now: number,
+	period: { from: string; to: string },
+	total: number,
+	invoiceId: string
+): Effects {
+	const { from, to } = period;
+	const support = renewed.subscription.support;
+	const params = { from, to, total, invoiceId };
+	const effects: Effects = {
+		events: [
+			{
+				type: 'subscription.renewed',
+				groupId: state.groupId,
+				at: now,
+				author: systemAuthor,
+				from,
+				to,
+				seats: renewalSeats(state),
+				packs: { ...state.packs },
+				support,
+				total,
+				invoiceId
+			}
+		],
+		emails: [billingEmail(state, 'renewal.completed', params)],
+		history: [historyEntry(now, systemAuthor, 'subscription.renewed', null, params)]
+	};
+	if (support !== state.subscription.support)
+		effects.history.push(
+			historyEntry(now, systemAuthor, 'support.changed', null, { level: support })
+		);
+	return effects;
+}
+
 /** Renews once: the next term, its single invoice and effects. */
 function renewOnce(
 	state: GroupState,
@@ -62,34 +100,14 @@ function renewOnce(
 		at: now,
 		author: systemAuthor
 	});
-	const seats = renewalSeats(state);
-	const params = { from, to, total: price.value.total, invoiceId: invoiced.invoice.id };
-	const effects: Effects = {
-		events: [
-			{
-				type: 'subscription.renewed',
-				groupId: state.groupId,
-				at: now,
-				author: systemAuthor,
-				from,
-				to,
-				seats,
-				packs: { ...state.packs },
-				support: renewed.subscription.support,
-				total: price.value.total,
-				invoiceId: invoiced.invoice.id
-			}
-		],
-		emails: [billingEmail(state, 'renewal.completed', params)],
-		history: [historyEntry(now, systemAuthor, 'subscription.renewed', null, params)]
-	};
-	if (renewed.subscription.support !== state.subscription.support) {
-		effects.history.push(
-			historyEntry(now, systemAuthor, 'support.changed', null, {
-				level: renewed.subscription.support
-			})
-		);
-	}
+	const effects = renewalEffects(
+		state,
+		renewed,
+		now,
+		{ from, to },
+		price.value.total,
+		invoiced.invoice.id
+	);
 	addEffects(effects, invoiced.effects);
 	return ok({ state: invoiced.state, ...effects });
 }

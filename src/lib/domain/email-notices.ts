@@ -21,7 +21,6 @@ export const emailKinds = [
 	'renewal.completed',
 	'subscription.expired',
 	'seats.reduced',
-	'consumption.invoiced',
 	'invitation.sent',
 	'license.given',
 	'payment-in-progress.reported',

@@ -97,24 +97,28 @@ export function decidePaymentReport(
 	});
 }
 
+/** The order an intent asks for. */
+function requestOf(intent: IntentOf<'change-seats'> | IntentOf<'add-pack'>): QuoteRequest {
+	if (intent.kind === 'add-pack')
+		return { kind: 'add-pack', pack: intent.pack, count: intent.count };
+	return {
+		kind: 'set-seats',
+		product: intent.product,
+		newTotal: intent.newTotal,
+		term: intent.term,
+		support: intent.support
+	};
+}
+
 /** G2/P3/P11: the owner buys seats or packs; priced and charged exactly like `placeOrder`. */
 export function decideOrder(
 	ctx: IntentContext,
 	intent: IntentOf<'change-seats'> | IntentOf<'add-pack'>
 ): Verdict {
-	const request: QuoteRequest =
-		intent.kind === 'change-seats'
-			? {
-					kind: 'set-seats',
-					product: intent.product,
-					newTotal: intent.newTotal,
-					term: intent.term,
-					support: intent.support
-				}
-			: { kind: 'add-pack', pack: intent.pack, count: intent.count };
+	const roles = ctx.author?.roles ?? [];
 	const actor = {
 		userId: intent.author,
-		roles: ctx.author?.roles ?? [],
+		roles,
 		passwordConfirmed: intent.passwordConfirmed,
 		operator: false
 	};
@@ -122,7 +126,7 @@ export function decideOrder(
 	const ordered = orderOnDay(
 		ctx.draft.state,
 		ctx.policy,
-		request,
+		requestOf(intent),
 		actor,
 		ctx.now,
 		ctx.today,
@@ -132,10 +136,10 @@ export function decideOrder(
 	return accept(() => {
 		const { state, events, emails, history, quote } = ordered.value;
 		patchState(ctx.draft, state);
-		const warnings =
-			quote.effective === 'at-renewal'
-				? [{ code: 'seats.reduction-at-renewal' as const, params: { on: quote.expiry } }]
-				: [];
+		const waits = quote.effective === 'at-renewal';
+		const warnings = waits
+			? [{ code: 'seats.reduction-at-renewal' as const, params: { on: quote.expiry } }]
+			: [];
 		return { events, emails, history, warnings };
 	});
 }

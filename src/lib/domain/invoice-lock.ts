@@ -27,6 +27,41 @@ export function overdueInvoices(state: GroupState, policy: Policy, today: string
 		);
 }
 
+/** The effects of locking the group for `overdue` invoices. */
+function lockEffects(
+	state: GroupState,
+	policy: Policy,
+	now: number,
+	today: string,
+	author: string,
+	overdue: string[]
+): Effects {
+	const params = { invoiceIds: overdue.join(','), graceDays: policy.graceDays };
+	return {
+		events: [
+			{
+				type: 'group.locked',
+				groupId: state.groupId,
+				at: now,
+				author,
+				on: today,
+				invoiceIds: overdue
+			}
+		],
+		emails: [billingEmail(state, 'group.locked', params)],
+		history: [historyEntry(now, author, 'group.locked', null, params)]
+	};
+}
+
+/** The effects of unlocking the group. */
+function unlockEffects(state: GroupState, now: number, today: string, author: string): Effects {
+	return {
+		events: [{ type: 'group.unlocked', groupId: state.groupId, at: now, author, on: today }],
+		emails: [billingEmail(state, 'group.unlocked', {})],
+		history: [historyEntry(now, author, 'group.unlocked', null, {})]
+	};
+}
+
 /**
  * Locks, unlocks or refreshes the lock so it matches the overdue invoices of `today`. Idempotent:
  * a state already matching produces no effects.
@@ -40,34 +75,11 @@ export function settleLock(
 ): { state: GroupState; effects: Effects } {
 	const overdue = overdueInvoices(state, policy, today).map((invoice) => invoice.id);
 	if (overdue.length > 0 && state.lock === null) {
-		const params = { invoiceIds: overdue.join(','), graceDays: policy.graceDays };
-		return {
-			state: { ...state, lock: { since: today, invoiceIds: overdue } },
-			effects: {
-				events: [
-					{
-						type: 'group.locked',
-						groupId: state.groupId,
-						at: now,
-						author,
-						on: today,
-						invoiceIds: overdue
-					}
-				],
-				emails: [billingEmail(state, 'group.locked', params)],
-				history: [historyEntry(now, author, 'group.locked', null, params)]
-			}
-		};
+		const next = { ...state, lock: { since: today, invoiceIds: overdue } };
+		return { state: next, effects: lockEffects(state, policy, now, today, author, overdue) };
 	}
 	if (overdue.length === 0 && state.lock !== null) {
-		return {
-			state: { ...state, lock: null },
-			effects: {
-				events: [{ type: 'group.unlocked', groupId: state.groupId, at: now, author, on: today }],
-				emails: [billingEmail(state, 'group.unlocked', {})],
-				history: [historyEntry(now, author, 'group.unlocked', null, {})]
-			}
-		};
+		return { state: { ...state, lock: null }, effects: unlockEffects(state, now, today, author) };
 	}
 	if (state.lock !== null && overdue.join(',') !== state.lock.invoiceIds.join(',')) {
 		return {

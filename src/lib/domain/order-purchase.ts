@@ -151,6 +151,43 @@ function licenseKeyEffects(
 	};
 }
 
+/** The order record of a priced purchase (P4: stored with its own lines, never repriced). */
+function orderRecord(
+	state: GroupState,
+	quote: Quote,
+	actor: Actor,
+	now: number,
+	invoiceId: string
+): Order {
+	return {
+		id: `order-${state.counters.order + 1}`,
+		kind: quote.kind,
+		ref: quote.ref,
+		quantity: quote.delta,
+		at: now,
+		author: actor.userId,
+		term: quote.term,
+		tierFrom: quote.tier?.from ?? null,
+		lines: quote.lines,
+		total: quote.total,
+		invoiceId
+	};
+}
+
+/** P11: a training pack asks the vendor to propose dates. */
+function trainingEffects(state: GroupState, policy: Policy, quote: Quote): Effects {
+	const training = policy.packs.some((p) => p.id === quote.ref && p.kind === 'training');
+	const emails = training
+		? [
+				vendorEmail('training.scheduling-requested', {
+					groupId: state.groupId,
+					sessions: quote.delta
+				})
+			]
+		: [];
+	return { events: [], emails, history: [] };
+}
+
 /** Applies a priced purchase: the next state and its effects, in the order they happen. */
 export function applyPurchase(
 	state: GroupState,
@@ -161,7 +198,6 @@ export function applyPurchase(
 	now: number,
 	today: string
 ): Outcome {
-	const orderNumber = state.counters.order + 1;
 	const bought = withPurchase(state, policy, quote, support, today);
 	const invoiced = issueInvoice(bought, policy, {
 		reason: 'order',
@@ -171,23 +207,11 @@ export function applyPurchase(
 		at: now,
 		author: actor.userId
 	});
-	const order: Order = {
-		id: `order-${orderNumber}`,
-		kind: quote.kind,
-		ref: quote.ref,
-		quantity: quote.delta,
-		at: now,
-		author: actor.userId,
-		term: quote.term,
-		tierFrom: quote.tier?.from ?? null,
-		lines: quote.lines,
-		total: quote.total,
-		invoiceId: invoiced.invoice.id
-	};
+	const order = orderRecord(state, quote, actor, now, invoiced.invoice.id);
 	const counters = {
 		...invoiced.state.counters,
-		order: orderNumber,
-		licenseKey: invoiced.state.counters.licenseKey + 1
+		order: state.counters.order + 1,
+		licenseKey: state.counters.licenseKey + 1
 	};
 	const next: GroupState = { ...invoiced.state, orders: [...state.orders, order], counters };
 	const effects: Effects = { events: [], emails: [], history: [] };
@@ -202,13 +226,6 @@ export function applyPurchase(
 	);
 	addEffects(effects, licenseKeyEffects(next, policy, actor, now, today));
 	addEffects(effects, invoiced.effects);
-	if (policy.packs.some((p) => p.id === quote.ref && p.kind === 'training')) {
-		effects.emails.push(
-			vendorEmail('training.scheduling-requested', {
-				groupId: state.groupId,
-				sessions: quote.delta
-			})
-		);
-	}
+	addEffects(effects, trainingEffects(state, policy, quote));
 	return { state: next, ...effects };
 }

@@ -7,7 +7,7 @@
 
 import * as v from 'valibot';
 import { dateOfInstant, isInstant } from './calendar-dates.ts';
-import type { Actor, ActorInput } from './common-schema.ts';
+import type { Actor, ActorInput, PaymentMethod } from './common-schema.ts';
 import { ActorSchema, IdSchema, MinorSchema, PaymentMethodSchema } from './common-schema.ts';
 import type { Result } from './domain-result.ts';
 import { fail, guard, ok } from './domain-result.ts';
@@ -95,6 +95,35 @@ function afterInvoiceChange(
 	return result;
 }
 
+/** The ledger event, receipt and history entry of a payment. */
+function paymentEffects(
+	state: GroupState,
+	invoice: Invoice,
+	method: PaymentMethod,
+	by: string,
+	now: number,
+	today: string
+): Outcome {
+	const params = { invoiceId: invoice.id, amount: invoice.amount, method };
+	return {
+		state,
+		events: [
+			{
+				type: 'payment.recorded',
+				groupId: state.groupId,
+				at: now,
+				author: by,
+				invoiceId: invoice.id,
+				amount: invoice.amount,
+				method,
+				on: today
+			}
+		],
+		emails: [billingEmail(state, 'invoice.paid', params)],
+		history: [historyEntry(now, by, 'payment.recorded', invoice.id, params)]
+	};
+}
+
 /** Records the payment of an invoice; unlocks the group when it was the last overdue one (I2). */
 export function recordPayment(
 	state: GroupState,
@@ -106,43 +135,21 @@ export function recordPayment(
 	return guard(() => {
 		const parsed = parseWith(PaymentSchema, payment, 'request.invalid');
 		if (!parsed.ok) return parsed;
-		const found = openInvoice(state, policy, parsed.value.invoiceId, actor, now);
+		const { invoiceId, amount, method } = parsed.value;
+		const found = openInvoice(state, policy, invoiceId, actor, now);
 		if (!found.ok) return found;
 		const { invoice, today } = found.value;
-		const by = found.value.actor.userId;
-		const checked = checkPayment(
-			policy,
-			invoice,
-			parsed.value.amount,
-			parsed.value.method,
-			found.value.actor
-		);
+		const checked = checkPayment(policy, invoice, amount, method, found.value.actor);
 		if (!checked.ok) return checked;
+		const by = found.value.actor.userId;
 		const paid: Invoice = {
 			...invoice,
 			status: 'paid',
 			paidOn: today,
-			method: parsed.value.method,
+			method,
 			paymentInProgress: false
 		};
-		const params = { invoiceId: invoice.id, amount: invoice.amount, method: parsed.value.method };
-		const effects: Outcome = {
-			state,
-			events: [
-				{
-					type: 'payment.recorded',
-					groupId: state.groupId,
-					at: now,
-					author: by,
-					invoiceId: invoice.id,
-					amount: invoice.amount,
-					method: parsed.value.method,
-					on: today
-				}
-			],
-			emails: [billingEmail(state, 'invoice.paid', params)],
-			history: [historyEntry(now, by, 'payment.recorded', invoice.id, params)]
-		};
+		const effects = paymentEffects(state, invoice, method, by, now, today);
 		return ok(afterInvoiceChange(state, policy, paid, effects, now, today, by));
 	});
 }

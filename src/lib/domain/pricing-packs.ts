@@ -9,6 +9,7 @@ import { fail, ok } from './domain-result.ts';
 import { lineAmount, roundingRule } from './money-math.ts';
 import { allowedPaymentMethods } from './payment-methods.ts';
 import type { Pack, Policy } from './policy-schema.ts';
+import type { PricingTerm } from './pricing-context.ts';
 import { pricingTerm } from './pricing-context.ts';
 import { pricedLine } from './pricing-lines.ts';
 import type { Proration } from './pricing-proration.ts';
@@ -34,6 +35,35 @@ function recurringPackPrice(pack: Pack, unitPrice: number, count: number): Resul
 	return lineAmount(count, unitPrice, { numerator: 1, denominator: 1 });
 }
 
+/** The priced line and the recurring price before/after, for `count` packs bought today. */
+function pricePack(
+	pack: Pack,
+	policy: Policy,
+	state: GroupState,
+	count: number,
+	timing: PricingTerm
+) {
+	const { term, expiry, today } = timing;
+	const unitPrice = pack.price[term] ?? 0;
+	const proration: Proration =
+		pack.billing === 'one-off'
+			? oneOff(today, expiry)
+			: prorate(policy.proration, term, today, expiry);
+	const line = pricedLine('pack', pack.id, count, unitPrice, factorOf(proration));
+	if (!line.ok) return line;
+	const current = state.packs[pack.id] ?? 0;
+	const before = recurringPackPrice(pack, unitPrice, current);
+	if (!before.ok) return before;
+	const after = recurringPackPrice(pack, unitPrice, current + count);
+	if (!after.ok) return after;
+	return ok({
+		line: line.value,
+		proration,
+		current,
+		recurring: { before: before.value, after: after.value }
+	});
+}
+
 /** The quote for adding `request.count` packs. */
 export function quotePack(
 	state: GroupState,
@@ -47,25 +77,15 @@ export function quotePack(
 	if (!checked.ok) return checked;
 	const timing = pricingTerm(state, policy, today, null);
 	if (!timing.ok) return timing;
-	const { term, expiry } = timing.value;
-	const unitPrice = pack.price[term] ?? 0;
-	const proration: Proration =
-		pack.billing === 'one-off'
-			? oneOff(today, expiry)
-			: prorate(policy.proration, term, today, expiry);
-	const line = pricedLine('pack', pack.id, request.count, unitPrice, factorOf(proration));
-	if (!line.ok) return line;
-	const current = state.packs[pack.id] ?? 0;
-	const before = recurringPackPrice(pack, unitPrice, current);
-	const after = recurringPackPrice(pack, unitPrice, current + request.count);
-	if (!before.ok) return before;
-	if (!after.ok) return after;
+	const priced = pricePack(pack, policy, state, request.count, timing.value);
+	if (!priced.ok) return priced;
+	const { line, proration, current, recurring } = priced.value;
 	return ok({
 		kind: 'pack',
 		ref: pack.id,
 		currency: policy.currency,
 		rounding: roundingRule,
-		term,
+		term: timing.value.term,
 		starts: false,
 		current,
 		requested: request.count,
@@ -74,11 +94,11 @@ export function quotePack(
 		tier: null,
 		nextTier: null,
 		proration,
-		expiry,
-		lines: [line.value],
-		total: line.value.amount,
-		paymentMethods: allowedPaymentMethods(policy, line.value.amount),
+		expiry: timing.value.expiry,
+		lines: [line],
+		total: line.amount,
+		paymentMethods: allowedPaymentMethods(policy, line.amount),
 		paymentThreshold: policy.payment.threshold,
-		recurring: { before: before.value, after: after.value }
+		recurring
 	});
 }
