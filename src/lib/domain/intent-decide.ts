@@ -32,7 +32,11 @@ export interface BatchOutcome {
 	history: HistoryEntry[];
 	events: LedgerPayload[];
 	emails: EmailNotice[];
-	/** Ids of the members and device codes written, so a caller can store only those. */
+	/**
+	 * Ids of the members and device codes written, so a caller can store only those. Other
+	 * top-level fields (holdings, subscription, invoices …) changed when their object differs
+	 * from the input state's (compare by reference).
+	 */
 	changes: { members: string[]; devices: string[] };
 }
 
