@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { advanceClock } from '../../src/lib/domain/clock-advance.ts';
+import { DecisionSchema } from '../../src/lib/domain/decision-schema.ts';
 import { groupView } from '../../src/lib/domain/group-view.ts';
 import { decideIntent, decideIntents } from '../../src/lib/domain/intent-decide.ts';
 import type { Intent } from '../../src/lib/domain/intent-schema.ts';
@@ -174,7 +176,14 @@ describe('properties (seeded: TESSERA_SEED, long runs: TESSERA_LONG=1)', () => {
 					const policy = preset(id);
 					let state = world(policy, seats);
 					for (const [i, s] of seeds.entries()) {
-						state = decideIntent(state, intentFrom(policy, s, `i${i}`), policy, stepTime(i)).state;
+						const decided = decideIntent(
+							state,
+							intentFrom(policy, s, `i${i}`),
+							policy,
+							stepTime(i)
+						);
+						expect(v.is(DecisionSchema, decided.decision)).toBe(true);
+						state = decided.state;
 						expect(overfullPools(state, policy)).toEqual([]);
 					}
 				}

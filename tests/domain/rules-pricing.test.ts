@@ -48,16 +48,16 @@ describe('buying and pricing', () => {
 			)
 		);
 		expect(six.state.holdings['router']?.seats).toBe(6);
-		expect(
-			failure(
-				quote(
-					six.state,
-					annual,
-					{ kind: 'set-seats', product: 'router', newTotal: 4 },
-					at('2026-02-01')
-				)
-			).code
-		).toBe('order.below-minimum');
+		const reduce = quote(
+			six.state,
+			annual,
+			{ kind: 'set-seats', product: 'router', newTotal: 4 },
+			at('2026-02-01')
+		);
+		expect(failure(reduce)).toMatchObject({
+			code: 'order.below-minimum',
+			fix: { kind: 'set-total', product: 'router', total: 5 }
+		});
 	});
 
 	it('P2 seats added mid-term are charged by whole months: 2 seats with 6 months left cost 6/12 (GBP 360.00), 6 months and a day cost 7/12', () => {

@@ -12,6 +12,7 @@ import { errorCodes, warningCodes } from './error-codes.ts';
 export const FixSchema = v.variant('kind', [
 	v.strictObject({ kind: v.literal('buy-seats'), product: IdSchema, count: CountSchema }),
 	v.strictObject({ kind: v.literal('recall-one'), product: IdSchema }),
+	v.strictObject({ kind: v.literal('set-total'), product: IdSchema, total: CountSchema }),
 	v.strictObject({ kind: v.literal('add-pack'), pack: IdSchema, count: CountSchema }),
 	v.strictObject({ kind: v.literal('move-device-license'), product: IdSchema }),
 	v.strictObject({ kind: v.literal('pay-invoice'), invoiceId: IdSchema }),

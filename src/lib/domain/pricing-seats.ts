@@ -5,6 +5,7 @@
  * nothing and is never refunded; it applies at the renewal or at once, as the policy says.
  */
 
+import type { Fix } from './decision-schema.ts';
 import type { Result } from './domain-result.ts';
 import { fail, ok } from './domain-result.ts';
 import { roundingRule } from './money-math.ts';
@@ -54,11 +55,10 @@ function checkTotal(
 		});
 	}
 	if (newTotal < policy.minimumOrder) {
-		const fix = {
-			kind: 'buy-seats' as const,
-			product: product.id,
-			count: policy.minimumOrder - current
-		};
+		const fix: Fix =
+			current < policy.minimumOrder
+				? { kind: 'buy-seats', product: product.id, count: policy.minimumOrder - current }
+				: { kind: 'set-total', product: product.id, total: policy.minimumOrder };
 		return fail(
 			'order.below-minimum',
 			{ product: product.id, minimum: policy.minimumOrder, requested: newTotal },
