@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { AuthorityEngine } from './authority/authority-engine.ts';
+import { AuthoritySigner } from './authority/authority-signer.ts';
+import { IntentIntake } from './authority/intent-intake.ts';
 import { SettableClock, systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
@@ -19,6 +22,9 @@ export interface TesseraServer {
 	registry: RoomRegistry;
 	sync: SyncServer;
 	writer: UpdateWriter;
+	engine: AuthorityEngine;
+	intake: IntentIntake;
+	signer: AuthoritySigner;
 	/** Stops accepting, stores every pending write, closes sockets. Storage stays open. */
 	close(): Promise<void>;
 }
@@ -55,9 +61,21 @@ export async function startServer(
 		limits: { maxDocumentBytes: config.maxDocumentBytes, maxBufferedBytes: 64 * 1024 * 1024 },
 		onError: log
 	});
+	const signer = await AuthoritySigner.load(storage.authority, clock.now());
+	const engine = new AuthorityEngine({
+		registry,
+		storage,
+		signer,
+		clock,
+		disconnectUser: (userId, groupId) => sync.disconnectUser(userId, groupId),
+		onError: log
+	});
+	const intake = new IntentIntake({ engine, registry, accounts: storage.accounts, onError: log });
 	const api = createApi(
 		{
 			accounts: storage.accounts,
+			authority: storage.authority,
+			signer,
 			clock,
 			sync,
 			allowedOrigins: config.allowedOrigins,
@@ -88,7 +106,11 @@ export async function startServer(
 		registry,
 		sync,
 		writer,
+		engine,
+		intake,
+		signer,
 		close: async () => {
+			intake.stop();
 			sync.close();
 			await new Promise<void>((resolve) => {
 				http.close(() => {
@@ -96,6 +118,7 @@ export async function startServer(
 				});
 				http.closeAllConnections();
 			});
+			await engine.close();
 			await registry.closeAll();
 		}
 	};

@@ -1,7 +1,7 @@
 import { PortInUseError, startServer } from './app.ts';
 import { ConfigError, configFromEnv } from './config.ts';
 import { demoAdmins } from './demo/demo-people.ts';
-import { seedDemo } from './demo/seed.ts';
+import { seedDemoAccounts, seedDemoGroups } from './demo/seed.ts';
 import { DataDirectoryError, createSqliteStorage } from './storage/sqlite/index.ts';
 
 /** Starts Tessera from the command line: configuration from the environment, SQLite storage. */
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
 	const storage = createSqliteStorage(config.dataDir);
 	let seeded = false;
 	if (config.seedDemo && (await storage.accounts.isEmpty())) {
-		await seedDemo(storage, {
+		await seedDemoAccounts(storage, {
 			password: config.demoPassword,
 			cost: config.passwordCost,
 			now: Date.now()
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
 		storage.close();
 		throw error;
 	}
+	if (seeded) await seedDemoGroups(server, storage);
 	const stop = (signal: string) => {
 		console.log(`\n${signal}: storing pending changes and stopping…`);
 		void server.close().then(() => {

@@ -25,18 +25,33 @@ export const demoGroups: DemoGroup[] = [
 	{
 		id: 'demo-license-groups',
 		name: 'Acme Interiors — Design studio',
-		policyId: '000',
+		policyId: 'license-groups',
 		members: 24
 	},
-	{ id: 'demo-annual-seats', name: 'Acme Interiors — Sales routing', policyId: '001', members: 12 },
-	{ id: 'demo-named-users', name: 'Acme Interiors — Projects', policyId: '002', members: 18 },
+	{
+		id: 'demo-annual-seats',
+		name: 'Acme Interiors — Sales routing',
+		policyId: 'annual-seats',
+		members: 12
+	},
+	{
+		id: 'demo-named-users',
+		name: 'Acme Interiors — Projects',
+		policyId: 'named-rights-groups',
+		members: 18
+	},
 	{
 		id: 'demo-enterprise-devices',
 		name: 'Acme Interiors — Warehouse counting',
-		policyId: '003',
+		policyId: 'enterprise-devices',
 		members: 10
 	},
-	{ id: 'demo-modules-packs', name: 'Acme Interiors — Back office', policyId: '004', members: 8 }
+	{
+		id: 'demo-modules-packs',
+		name: 'Acme Interiors — Back office',
+		policyId: 'modules-packs',
+		members: 8
+	}
 ];
 
 const all = (roles: GroupRole[]) =>

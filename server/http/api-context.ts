@@ -1,12 +1,15 @@
 import type { Hono } from 'hono';
 import type { ScryptCost } from '../auth/passwords.ts';
 import type { Clock } from '../clock.ts';
-import type { AccountStore, UserRecord } from '../storage/types.ts';
+import type { AuthoritySigner } from '../authority/authority-signer.ts';
+import type { AccountStore, AuthorityStore, UserRecord } from '../storage/types.ts';
 import type { SyncServer } from '../sync/sync-server.ts';
 
 /** What every route handler may use; handlers only wire these to the domain (STYLE.md). */
 export interface ApiDeps {
 	accounts: AccountStore;
+	authority: AuthorityStore;
+	signer: AuthoritySigner;
 	clock: Clock;
 	sync: SyncServer;
 	allowedOrigins: readonly string[];

@@ -4,6 +4,7 @@ import { apiError } from './api-error.ts';
 import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGroupRoutes } from './group-routes.ts';
+import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerMeRoutes } from './me-routes.ts';
 import { csrfGuard, sessionMiddleware } from './request-guards.ts';
 
@@ -20,6 +21,7 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	registerAuthRoutes(app, deps);
 	registerMeRoutes(app, deps);
 	registerGroupRoutes(app, deps);
+	registerLedgerRoutes(app, deps);
 	app.notFound((c) => apiError(c, 404, 'route.not-found'));
 	app.onError((error, c) => {
 		onError(error);

@@ -45,6 +45,8 @@ export interface AccountStore {
 	grantRole(groupId: string, userId: string, role: GroupRole): Promise<void>;
 	revokeRole(groupId: string, userId: string, role: GroupRole): Promise<void>;
 	rolesIn(groupId: string, userId: string): Promise<GroupRole[]>;
+	/** Replaces a user's roles in a group (the authority mirrors the group state's roles here). */
+	setRoles(groupId: string, userId: string, roles: readonly GroupRole[]): Promise<void>;
 	/** The groups in which the user holds at least one role, with those roles. */
 	groupsOf(userId: string): Promise<{ group: GroupRecord; roles: GroupRole[] }[]>;
 	createSession(tokenHash: string, session: SessionRecord): Promise<void>;
@@ -101,10 +103,25 @@ export interface StoredLedgerEvent {
 	signature: string;
 }
 
+/** An e-mail waiting to be rendered and sent (in the recipient's language, at sending time). */
+export interface OutboxRecord {
+	id: string;
+	groupId: string | null;
+	kind: string;
+	recipient: { role: string; memberId: string | null; email: string | null };
+	params: Record<string, string | number | boolean | null>;
+	createdAt: number;
+	sentAt: number | null;
+	attempts: number;
+	lastError: string | null;
+}
+
 /** What the authority commits in one atomic, fully synchronous transaction. */
 export interface AuthorityCommit {
 	ledger: readonly StoredLedgerEvent[];
 	documents: readonly DocumentWrite[];
+	/** E-mails the change causes: queued with it, so they are sent exactly when it happened. */
+	emails?: readonly OutboxRecord[];
 }
 
 /** Signing keys and the signed ledger. */
@@ -121,6 +138,11 @@ export interface AuthorityStore {
 	 * number already taken fails the whole commit.
 	 */
 	commitAuthority(commit: AuthorityCommit): Promise<void>;
+	/** E-mails not yet sent, oldest first. */
+	unsentEmails(limit: number): Promise<OutboxRecord[]>;
+	/** Every e-mail, newest first (the operator reads the outbox). */
+	outbox(limit: number): Promise<OutboxRecord[]>;
+	markEmail(id: string, result: { sentAt: number } | { error: string }): Promise<void>;
 }
 
 export interface Storage {

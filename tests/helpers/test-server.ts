@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { startServer, type TesseraServer } from '../../server/app.ts';
 import { configFromEnv, type ServerConfig } from '../../server/config.ts';
-import { seedDemo } from '../../server/demo/seed.ts';
+import { seedDemoAccounts, seedDemoGroups } from '../../server/demo/seed.ts';
 import { createSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import type { Storage } from '../../server/storage/types.ts';
 import type { WebSocketClass } from '../../src/lib/sync/ack-tracker.ts';
@@ -40,9 +40,14 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
 		passwordCost: testCost,
 		...overrides
 	};
+	// Server errors surface in the test output instead of vanishing.
+	const report = (error: unknown) => {
+		console.error('[tessera server]', error);
+	};
 	let storage = createSqliteStorage(dataDir);
-	await seedDemo(storage, { password: demoPassword, cost: testCost, now: Date.now() });
-	let server = await startServer(config, storage, () => {});
+	await seedDemoAccounts(storage, { password: demoPassword, cost: testCost, now: Date.now() });
+	let server = await startServer(config, storage, report);
+	await seedDemoGroups(server, storage);
 	const handle: TestServer = {
 		get server() {
 			return server;
@@ -61,7 +66,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
 			await server.close();
 			storage.close();
 			storage = createSqliteStorage(dataDir);
-			server = await startServer({ ...config, port: server.port }, storage, () => {});
+			server = await startServer({ ...config, port: server.port }, storage, report);
 		},
 		async stop() {
 			await server.close();

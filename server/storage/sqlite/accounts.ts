@@ -54,6 +54,7 @@ const prepareStatements = (db: DatabaseSync) => ({
 	groupById: db.prepare('SELECT * FROM groups WHERE id = ?'),
 	grant: db.prepare('INSERT OR IGNORE INTO group_roles (group_id, user_id, role) VALUES (?, ?, ?)'),
 	revoke: db.prepare('DELETE FROM group_roles WHERE group_id = ? AND user_id = ? AND role = ?'),
+	revokeAll: db.prepare('DELETE FROM group_roles WHERE group_id = ? AND user_id = ?'),
 	rolesIn: db.prepare(
 		'SELECT role FROM group_roles WHERE group_id = ? AND user_id = ? ORDER BY role'
 	),
@@ -74,9 +75,11 @@ const prepareStatements = (db: DatabaseSync) => ({
 
 /** Accounts, groups, roles and sessions on SQLite, with statements prepared once. */
 export class SqliteAccountStore implements AccountStore {
+	readonly #db: DatabaseSync;
 	readonly #s: ReturnType<typeof prepareStatements>;
 
 	constructor(db: DatabaseSync) {
+		this.#db = db;
 		this.#s = prepareStatements(db);
 	}
 
@@ -130,6 +133,19 @@ export class SqliteAccountStore implements AccountStore {
 
 	revokeRole(groupId: string, userId: string, role: GroupRole): Promise<void> {
 		this.#s.revoke.run(groupId, userId, role);
+		return Promise.resolve();
+	}
+
+	setRoles(groupId: string, userId: string, roles: readonly GroupRole[]): Promise<void> {
+		this.#db.exec('BEGIN IMMEDIATE');
+		try {
+			this.#s.revokeAll.run(groupId, userId);
+			for (const role of roles) this.#s.grant.run(groupId, userId, role);
+			this.#db.exec('COMMIT');
+		} catch (error) {
+			this.#db.exec('ROLLBACK');
+			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+		}
 		return Promise.resolve();
 	}
 

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type {
 	AuthorityCommit,
 	AuthorityStore,
+	OutboxRecord,
 	SigningKeyRecord,
 	StoredLedgerEvent
 } from '../types.ts';
@@ -23,7 +24,47 @@ const prepareStatements = (db: DatabaseSync) => ({
 	),
 	insertEvent: db.prepare(
 		'INSERT INTO ledger_events (group_id, seq, hash, body, signature) VALUES (?, ?, ?, ?, ?)'
-	)
+	),
+	insertEmail: db.prepare(
+		`INSERT INTO outbox (id, group_id, kind, recipient_role, recipient_member_id, recipient_email, params, created_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	),
+	unsent: db.prepare('SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ?'),
+	outbox: db.prepare('SELECT * FROM outbox ORDER BY created_at DESC, id DESC LIMIT ?'),
+	markSent: db.prepare(
+		'UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?'
+	),
+	markFailed: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?')
+});
+
+interface EmailRow {
+	id: string;
+	group_id: string | null;
+	kind: string;
+	recipient_role: string;
+	recipient_member_id: string | null;
+	recipient_email: string | null;
+	params: string;
+	created_at: number;
+	sent_at: number | null;
+	attempts: number;
+	last_error: string | null;
+}
+
+const toEmail = (row: EmailRow): OutboxRecord => ({
+	id: row.id,
+	groupId: row.group_id,
+	kind: row.kind,
+	recipient: {
+		role: row.recipient_role,
+		memberId: row.recipient_member_id,
+		email: row.recipient_email
+	},
+	params: JSON.parse(row.params) as OutboxRecord['params'],
+	createdAt: row.created_at,
+	sentAt: row.sent_at,
+	attempts: row.attempts,
+	lastError: row.last_error
 });
 
 interface EventRow {
@@ -110,6 +151,7 @@ export class SqliteAuthorityStore implements AuthorityStore {
 					);
 				}
 				assigned = this.#documents.insertWithinTransaction(commit.documents);
+				for (const email of commit.emails ?? []) this.#insertEmail(email);
 				this.#db.exec('COMMIT');
 			} catch (error) {
 				this.#db.exec('ROLLBACK');
@@ -122,5 +164,32 @@ export class SqliteAuthorityStore implements AuthorityStore {
 		}
 		this.#documents.confirmCommitted(assigned);
 		return Promise.resolve();
+	}
+
+	unsentEmails(limit: number): Promise<OutboxRecord[]> {
+		return Promise.resolve((this.#s.unsent.all(limit) as unknown as EmailRow[]).map(toEmail));
+	}
+
+	outbox(limit: number): Promise<OutboxRecord[]> {
+		return Promise.resolve((this.#s.outbox.all(limit) as unknown as EmailRow[]).map(toEmail));
+	}
+
+	markEmail(id: string, result: { sentAt: number } | { error: string }): Promise<void> {
+		if ('sentAt' in result) this.#s.markSent.run(result.sentAt, id);
+		else this.#s.markFailed.run(result.error.slice(0, 1000), id);
+		return Promise.resolve();
+	}
+
+	#insertEmail(email: OutboxRecord): void {
+		this.#s.insertEmail.run(
+			email.id,
+			email.groupId,
+			email.kind,
+			email.recipient.role,
+			email.recipient.memberId,
+			email.recipient.email,
+			JSON.stringify(email.params),
+			email.createdAt
+		);
 	}
 }

@@ -65,6 +65,22 @@ const migrations: readonly string[] = [
 		user_id TEXT NOT NULL,
 		PRIMARY KEY (doc, client_id)
 	) STRICT, WITHOUT ROWID;
+	`,
+	`
+	CREATE TABLE outbox (
+		id TEXT PRIMARY KEY,
+		group_id TEXT,
+		kind TEXT NOT NULL,
+		recipient_role TEXT NOT NULL,
+		recipient_member_id TEXT,
+		recipient_email TEXT,
+		params TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		sent_at INTEGER,
+		attempts INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT
+	) STRICT;
+	CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL;
 	`
 ];
 

@@ -1,4 +1,5 @@
-import { membersMap, readMembers, type MemberRecord } from '$lib/sync/authority-doc.ts';
+import type { Member } from '$lib/domain/index.ts';
+import { membersMap, readMembers } from '$lib/sync/authority-doc.ts';
 import { GroupConnection, type SyncStatus } from '$lib/sync/group-connection.ts';
 import { announceEditing, readPresence, type Presence } from '$lib/sync/presence.ts';
 import type { SyncNoticeCode } from '$lib/sync/protocol.ts';
@@ -20,7 +21,7 @@ export class GroupWorkspace {
 	readonly groupId: string;
 	readonly canWrite: boolean;
 	readonly #connection: GroupConnection;
-	#members = $state.raw<MemberRecord[]>([]);
+	#members = $state.raw<Member[]>([]);
 	/** Fine-grained: typing in one note re-renders only that note's cell. */
 	readonly #notes = new SvelteMap<string, string>();
 	#status = $state.raw<SyncStatus>({
@@ -48,7 +49,7 @@ export class GroupWorkspace {
 		});
 	}
 
-	get members(): MemberRecord[] {
+	get members(): Member[] {
 		return this.#members;
 	}
 

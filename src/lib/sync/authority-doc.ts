@@ -1,34 +1,179 @@
 import * as v from 'valibot';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import {
+	DecisionSchema,
+	DeviceSchema,
+	GroupStateSchema,
+	HistoryEntrySchema,
+	InvoiceSchema,
+	MemberSchema,
+	type GroupState,
+	type HistoryEntry,
+	type Member,
+	type Policy
+} from '../domain/index.ts';
+import type { SignedLedgerEvent } from './ledger-format.ts';
 
 /**
- * The authority document's layout: written only by the server, read by every admin. Members
- * are plain JSON values in one Y.Map rather than nested Y.Maps, because 100,000 members must
- * open in under a second (measured: 100k JSON values load in ~0.4 s, nested maps in ~1.8 s).
+ * The authority document's layout: written only by the server, read by every admin.
+ *
+ * The domain's `GroupState` is spread over a few top-level types so that a change touches only
+ * what changed: the three big records (members, devices, invoices) are Y.Maps of plain JSON values
+ * — 100,000 members must open in under a second, and a Y.Map of 100k JSON values loads in
+ * ~0.4 s where 100k nested Y.Maps take ~1.8 s — and the rest of the state sits in `group`, one
+ * JSON value per field. Decisions, the ledger mirror and the history sit beside them.
  */
-export const MemberRecord = v.object({
-	id: v.string(),
-	name: v.string(),
-	email: v.string(),
-	status: v.picklist(['active', 'invited']),
-	rightsGroup: v.string()
+const recordFields = ['members', 'devices', 'invoices'] as const;
+type RecordField = (typeof recordFields)[number];
+type ScalarField = Exclude<keyof GroupState, RecordField>;
+const scalarFields = Object.keys(GroupStateSchema.entries).filter(
+	(key): key is ScalarField => !(recordFields as readonly string[]).includes(key)
+);
+
+/** A decision as the authority records it: who proposed the intent, and when it was decided. */
+export const DecisionRecordSchema = v.object({
+	decision: DecisionSchema,
+	author: v.string(),
+	decidedAt: v.number()
 });
+export type DecisionRecord = v.InferOutput<typeof DecisionRecordSchema>;
 
-export type MemberRecord = v.InferOutput<typeof MemberRecord>;
-
-/** The members map: member id → {@link MemberRecord} as a plain object. */
-export function membersMap(doc: Y.Doc): Y.Map<unknown> {
-	return doc.getMap('members');
+/** The group's name and policy, so that a client can price and decide offline. */
+export interface AuthorityMeta {
+	name: string;
+	policy: Policy;
 }
 
-/** Reads every valid member; values that fail the schema are skipped and counted. */
-export function readMembers(doc: Y.Doc): { members: MemberRecord[]; invalid: number } {
-	const members: MemberRecord[] = [];
+const recordSchemas = { members: MemberSchema, devices: DeviceSchema, invoices: InvoiceSchema };
+
+export const authorityMaps = {
+	members: (doc: Y.Doc) => doc.getMap<unknown>('members'),
+	devices: (doc: Y.Doc) => doc.getMap<unknown>('devices'),
+	invoices: (doc: Y.Doc) => doc.getMap<unknown>('invoices'),
+	group: (doc: Y.Doc) => doc.getMap<unknown>('group'),
+	decisions: (doc: Y.Doc) => doc.getMap<unknown>('decisions'),
+	meta: (doc: Y.Doc) => doc.getMap<unknown>('meta'),
+	ledger: (doc: Y.Doc) => doc.getArray<unknown>('ledger'),
+	history: (doc: Y.Doc) => doc.getArray<unknown>('history')
+};
+
+/** The member map, for observers that react to member changes only. */
+export function membersMap(doc: Y.Doc): Y.Map<unknown> {
+	return authorityMaps.members(doc);
+}
+
+/**
+ * Writes the difference between two states. The domain returns new objects only for what
+ * changed (structural sharing), so comparing references finds the changed members without
+ * looking inside the other 99,999.
+ */
+export function writeStateChange(
+	doc: Y.Doc,
+	before: GroupState | undefined,
+	after: GroupState
+): void {
+	for (const field of recordFields) {
+		const map = authorityMaps[field](doc);
+		const previous: Record<string, unknown> = before?.[field] ?? {};
+		const next: Record<string, unknown> = after[field];
+		if (previous === next) continue;
+		for (const [key, value] of Object.entries(next))
+			if (previous[key] !== value) map.set(key, value);
+		for (const key of Object.keys(previous)) if (!(key in next)) map.delete(key);
+	}
+	const group = authorityMaps.group(doc);
+	for (const field of scalarFields) {
+		if (before?.[field] !== after[field]) group.set(field, after[field]);
+	}
+}
+
+/** Records decisions, history and verified ledger events in the document. */
+export function writeOutcome(
+	doc: Y.Doc,
+	outcome: {
+		decisions?: readonly DecisionRecord[];
+		history?: readonly HistoryEntry[];
+		ledger?: readonly SignedLedgerEvent[];
+	}
+): void {
+	const decisions = authorityMaps.decisions(doc);
+	for (const record of outcome.decisions ?? []) decisions.set(record.decision.intentId, record);
+	if (outcome.history?.length) authorityMaps.history(doc).push([...outcome.history]);
+	if (outcome.ledger?.length) authorityMaps.ledger(doc).push([...outcome.ledger]);
+}
+
+export function writeMeta(doc: Y.Doc, meta: AuthorityMeta): void {
+	const map = authorityMaps.meta(doc);
+	if (map.get('name') !== meta.name) map.set('name', meta.name);
+	if (JSON.stringify(map.get('policy')) !== JSON.stringify(meta.policy))
+		map.set('policy', meta.policy);
+}
+
+/** What was read, and what was skipped because it failed its schema (reported, never trusted). */
+export interface AuthorityRead {
+	state: GroupState | undefined;
+	invalid: string[];
+}
+
+/**
+ * Reads the state back. Records are checked entry by entry, so one bad member costs that
+ * member, not the group; the rest is checked as a whole.
+ */
+export function readState(doc: Y.Doc): AuthorityRead {
+	const invalid: string[] = [];
+	const draft: Record<string, unknown> = {};
+	for (const field of recordFields) {
+		const record: Record<string, unknown> = {};
+		for (const [key, value] of authorityMaps[field](doc)) {
+			if (v.is(recordSchemas[field], value)) record[key] = value;
+			else invalid.push(`${field}.${key}`);
+		}
+		draft[field] = record;
+	}
+	const group = authorityMaps.group(doc);
+	if (group.size === 0) return { state: undefined, invalid };
+	for (const field of scalarFields) draft[field] = group.get(field);
+	const parsed = v.safeParse(GroupStateSchema, draft);
+	if (!parsed.success) return { state: undefined, invalid: [...invalid, 'group'] };
+	return { state: parsed.output, invalid };
+}
+
+/** Every member, in no particular order (schema-checked). */
+export function readMembers(doc: Y.Doc): { members: Member[]; invalid: number } {
+	const members: Member[] = [];
 	let invalid = 0;
 	for (const value of membersMap(doc).values()) {
-		const parsed = v.safeParse(MemberRecord, value);
-		if (parsed.success) members.push(parsed.output);
+		if (v.is(MemberSchema, value)) members.push(value);
 		else invalid++;
 	}
 	return { members, invalid };
+}
+
+export function readDecisions(doc: Y.Doc): Map<string, DecisionRecord> {
+	const out = new Map<string, DecisionRecord>();
+	for (const [key, value] of authorityMaps.decisions(doc)) {
+		if (v.is(DecisionRecordSchema, value)) out.set(key, value);
+	}
+	return out;
+}
+
+export function readHistory(doc: Y.Doc): HistoryEntry[] {
+	return authorityMaps
+		.history(doc)
+		.toArray()
+		.filter((entry) => v.is(HistoryEntrySchema, entry));
+}
+
+/** The ledger mirror as stored; verify it (ledger-verify.ts) before trusting it. */
+export function readLedgerMirror(doc: Y.Doc): unknown[] {
+	return authorityMaps.ledger(doc).toArray();
+}
+
+export function readMeta(doc: Y.Doc): Partial<AuthorityMeta> {
+	const meta = authorityMaps.meta(doc);
+	const name = meta.get('name');
+	return {
+		...(typeof name === 'string' ? { name } : {}),
+		...(meta.has('policy') ? { policy: meta.get('policy') as Policy } : {})
+	};
 }

@@ -95,6 +95,18 @@ export class GroupConnection {
 		};
 	}
 
+	/** Stops syncing (the documents stay usable and keep local changes), e.g. "work offline". */
+	disconnect(): void {
+		this.#workspace.provider.disconnect();
+		this.#authority.provider.disconnect();
+	}
+
+	/** Resumes syncing; local changes made meanwhile are sent and acknowledged. */
+	connect(): void {
+		this.#workspace.provider.connect();
+		this.#authority.provider.connect();
+	}
+
 	/** Resolves once both documents are loaded from IndexedDB (instant on a repeat visit). */
 	async whenLoaded(): Promise<void> {
 		await Promise.all([this.#workspace.whenLoaded(), this.#authority.whenLoaded()]);

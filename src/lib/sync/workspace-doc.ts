@@ -63,3 +63,35 @@ export function observeNotes(doc: Y.Doc, onChange: (memberIds: string[]) => void
 		doc.off('afterTransaction', handler);
 	};
 }
+
+/** Intents proposed by admins: intent id → the intent as plain JSON (untrusted until decided). */
+export function intentsMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap('intents');
+}
+
+/** Proposes an intent (offline or online); the authority decides it later. */
+export function proposeIntent(
+	doc: Y.Doc,
+	intent: { id: string; [field: string]: unknown },
+	origin: unknown
+): void {
+	doc.transact(() => {
+		intentsMap(doc).set(intent.id, intent);
+	}, origin);
+}
+
+/** One intent as written, with the Yjs client id that wrote it (to know its author). */
+export interface WrittenIntent {
+	id: string;
+	value: unknown;
+	clientId: number | undefined;
+}
+
+/** The intent under a key, with its writer's client id. */
+export function readIntent(doc: Y.Doc, id: string): WrittenIntent | undefined {
+	const map = intentsMap(doc);
+	if (!map.has(id)) return undefined;
+	// The map's item for a key records which client wrote the current value.
+	const item = map._map.get(id);
+	return { id, value: map.get(id), clientId: item?.id.client };
+}

@@ -1,0 +1,169 @@
+import type * as Y from 'yjs';
+import { decideIntents, type Decision } from '../../src/lib/domain/index.ts';
+import { authorityMaps, type DecisionRecord } from '../../src/lib/sync/authority-doc.ts';
+import { intentsMap, readIntent } from '../../src/lib/sync/workspace-doc.ts';
+import type { AccountStore } from '../storage/types.ts';
+import type { Room } from '../sync/room.ts';
+import type { RoomRegistry } from '../sync/room-registry.ts';
+import type { AuthorityEngine } from './authority-engine.ts';
+import type { GroupAuthority } from './group-authority.ts';
+
+/** An intent ready for the engine: its value with the author the server vouches for. */
+interface Candidate {
+	id: string;
+	author: string | undefined;
+	value: unknown;
+	createdAt: number;
+}
+
+/**
+ * Feeds the intents admins write into workspaces to the authority, in arrival order: a
+ * transaction's new intents are queued as it arrives, and a workspace loaded with intents that
+ * have no decision yet (written before a restart) queues those first.
+ */
+export class IntentIntake {
+	readonly #engine: AuthorityEngine;
+	readonly #registry: RoomRegistry;
+	readonly #accounts: AccountStore;
+	readonly #onError: (error: unknown) => void;
+	readonly #arrivals = new Map<string, string[]>();
+	readonly #unsubscribe: () => void;
+
+	constructor(deps: {
+		engine: AuthorityEngine;
+		registry: RoomRegistry;
+		accounts: AccountStore;
+		onError: (error: unknown) => void;
+	}) {
+		this.#engine = deps.engine;
+		this.#registry = deps.registry;
+		this.#accounts = deps.accounts;
+		this.#onError = deps.onError;
+		this.#unsubscribe = deps.registry.onLoad((room) => {
+			if (room.kind === 'workspace') this.#watch(room);
+		});
+	}
+
+	/** Resolves when every intent that has arrived so far is decided (tests and shutdown). */
+	async settle(groupId: string): Promise<void> {
+		await this.#engine.run(groupId, () => Promise.resolve());
+	}
+
+	stop(): void {
+		this.#unsubscribe();
+	}
+
+	#watch(room: Room): void {
+		const intents = intentsMap(room.doc);
+		const onChange = (event: Y.YMapEvent<unknown>) => {
+			const added = [...event.changes.keys]
+				.filter(([, change]) => change.action !== 'delete')
+				.map(([id]) => id);
+			if (added.length > 0) this.#queue(room, added);
+		};
+		intents.observe(onChange);
+		room.doc.once('destroy', () => {
+			intents.unobserve(onChange);
+		});
+		if (intents.size > 0) this.#queue(room, [...intents.keys()]);
+	}
+
+	#queue(room: Room, ids: string[]): void {
+		const queue = this.#arrivals.get(room.groupId) ?? [];
+		queue.push(...this.#inArrivalOrder(room, ids));
+		this.#arrivals.set(room.groupId, queue);
+		room.pins++;
+		this.#engine
+			.run(room.groupId, (authority) => this.#decideQueued(room, authority))
+			.catch(this.#onError)
+			.finally(() => {
+				room.pins--;
+				this.#registry.release(room);
+			});
+	}
+
+	/** Within one transaction there is no arrival order: the proposal time, then the id, decide. */
+	#inArrivalOrder(room: Room, ids: string[]): string[] {
+		const createdAt = (id: string) => {
+			const value = readIntent(room.doc, id)?.value as { createdAt?: unknown } | undefined;
+			return typeof value?.createdAt === 'number' ? value.createdAt : 0;
+		};
+		return ids.sort((a, b) => createdAt(a) - createdAt(b) || a.localeCompare(b));
+	}
+
+	async #decideQueued(room: Room, authority: GroupAuthority): Promise<void> {
+		const queued = this.#arrivals.get(room.groupId) ?? [];
+		this.#arrivals.delete(room.groupId);
+		const decided = authorityMaps.decisions(authority.room.doc);
+		const seen = new Set<string>();
+		const candidates: Candidate[] = [];
+		for (const id of queued) {
+			if (seen.has(id) || decided.has(id)) continue;
+			seen.add(id);
+			const candidate = this.#candidate(room, id);
+			if (candidate) candidates.push(candidate);
+		}
+		const state = authority.state;
+		if (candidates.length === 0 || !state) return;
+		const now = this.#engine.clock.now();
+		const accounts = await this.#accountsFor(candidates);
+		const outcome = decideIntents(
+			state,
+			candidates.map((candidate) => candidate.value),
+			authority.policy,
+			now,
+			{ accounts }
+		);
+		const decisions = outcome.decisions.map((decision, index) =>
+			record(decision, candidates[index], now)
+		);
+		await this.#engine.commit(
+			authority,
+			{ reason: 'intents', ...outcome, decisions },
+			outcome.changes.members
+		);
+	}
+
+	/**
+	 * The intent as the server vouches for it: its author is whoever wrote it (known from the
+	 * Yjs client id the session claimed), whatever the value says; a workspace intent never
+	 * carries a confirmed password — only the orders route can confirm one.
+	 */
+	#candidate(room: Room, id: string): Candidate | undefined {
+		const written = readIntent(room.doc, id);
+		if (!written) return undefined;
+		const author = written.clientId === undefined ? undefined : room.ownerOf(written.clientId);
+		const value = written.value;
+		const base =
+			typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+		const vouched = {
+			...base,
+			id,
+			author: author ?? 'unknown-writer',
+			...('passwordConfirmed' in base ? { passwordConfirmed: false } : {})
+		};
+		const createdAt = typeof base.createdAt === 'number' ? base.createdAt : 0;
+		return { id, author, value: vouched, createdAt };
+	}
+
+	/** U1: which of the e-mail addresses in these intents already have an account. */
+	async #accountsFor(candidates: readonly Candidate[]): Promise<Record<string, string>> {
+		const emails = new Set<string>();
+		for (const { value } of candidates) {
+			const intent = value as { email?: unknown; target?: { email?: unknown } };
+			for (const email of [intent.email, intent.target?.email]) {
+				if (typeof email === 'string') emails.add(email.trim().toLowerCase());
+			}
+		}
+		const accounts: Record<string, string> = {};
+		for (const email of emails) {
+			const user = await this.#accounts.findUserByEmail(email);
+			if (user) accounts[email] = user.id;
+		}
+		return accounts;
+	}
+}
+
+function record(decision: Decision, candidate: Candidate | undefined, now: number): DecisionRecord {
+	return { decision, author: candidate?.author ?? '', decidedAt: now };
+}
