@@ -166,7 +166,7 @@ describe('properties (seeded: TESSERA_SEED, long runs: TESSERA_LONG=1)', () => {
 		);
 	});
 
-	it('U2 U3 D1 D2 P12 no decision lets active seats exceed purchased seats in a pool without consumption billing', () => {
+	it('U2 U3 D1 D2 P12 H1 no decision lets active seats exceed purchased seats in a pool without consumption billing; every change is in the history', () => {
 		fc.assert(
 			fc.property(
 				presetArb,
@@ -176,13 +176,15 @@ describe('properties (seeded: TESSERA_SEED, long runs: TESSERA_LONG=1)', () => {
 					const policy = preset(id);
 					let state = world(policy, seats);
 					for (const [i, s] of seeds.entries()) {
-						const decided = decideIntent(
-							state,
-							intentFrom(policy, s, `i${i}`),
-							policy,
-							stepTime(i)
-						);
+						const proposed = intentFrom(policy, s, `i${i}`);
+						const decided = decideIntent(state, proposed, policy, stepTime(i));
 						expect(v.is(DecisionSchema, decided.decision)).toBe(true);
+						// H1: a change leaves history with its date and author (a repeated sign-in only
+						// refreshes the device's last use, which the LRU rule needs, D2).
+						if (decided.state !== state && proposed.kind !== 'activate-device') {
+							const stamps = decided.history.map((h) => [h.at, h.author]);
+							expect(stamps).toContainEqual([stepTime(i), proposed.author]);
+						}
 						state = decided.state;
 						expect(overfullPools(state, policy)).toEqual([]);
 					}
