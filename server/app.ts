@@ -67,7 +67,7 @@ export async function startServer(
 		storage,
 		signer,
 		clock,
-		disconnectUser: (userId, groupId) => sync.disconnectUser(userId, groupId),
+		disconnectUser: (userId, groupId, code) => sync.disconnectUser(userId, groupId, code),
 		onError: log
 	});
 	const intake = new IntentIntake({ engine, registry, accounts: storage.accounts, onError: log });

@@ -12,11 +12,20 @@ export interface GroupAccess {
 }
 
 /** The signed-in user behind a request's Cookie header, if the session is valid. */
-export function userFromCookies(
+export async function userFromCookies(
 	accounts: AccountStore,
 	cookieHeader: string | undefined,
 	now: number
 ): Promise<UserRecord | undefined> {
+	return (await sessionFromCookies(accounts, cookieHeader, now))?.user;
+}
+
+/** The user and the session's end, for connections that must close when the session does. */
+export function sessionFromCookies(
+	accounts: AccountStore,
+	cookieHeader: string | undefined,
+	now: number
+): Promise<{ user: UserRecord; expiresAt: number } | undefined> {
 	return resolveSession(accounts, readCookie(cookieHeader, sessionCookieName), now);
 }
 

@@ -27,16 +27,17 @@ export async function startSession(
 	return { token, expiresAt };
 }
 
-/** The user behind a session token, or undefined when it is unknown or expired. */
+/** The user behind a session token and when it ends; undefined when unknown or expired. */
 export async function resolveSession(
 	accounts: AccountStore,
 	token: string | undefined,
 	now: number
-): Promise<UserRecord | undefined> {
+): Promise<{ user: UserRecord; expiresAt: number } | undefined> {
 	if (!token || token.length > 100) return undefined;
 	const session = await accounts.findSession(hashToken(token));
 	if (!session || session.expiresAt <= now) return undefined;
-	return accounts.findUserById(session.userId);
+	const user = await accounts.findUserById(session.userId);
+	return user && { user, expiresAt: session.expiresAt };
 }
 
 /** Reads one cookie from a Cookie header without trusting its shape. */

@@ -1,4 +1,5 @@
 import { presets, type Policy } from '../../src/lib/domain/index.ts';
+import { closeCodes } from '../../src/lib/sync/protocol.ts';
 import type { Clock } from '../clock.ts';
 import type { GroupRecord, GroupRole, Storage } from '../storage/types.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -21,8 +22,11 @@ export interface AuthorityEngineDeps {
 	storage: Storage;
 	signer: AuthoritySigner;
 	clock: Clock;
-	/** Closes a user's sockets in a group after their roles changed (they reconnect with new rights). */
-	disconnectUser: (userId: string, groupId: string) => void;
+	/**
+	 * Closes a user's sockets in a group after their roles changed: with roles left they
+	 * reconnect at once with the new rights; with none, for good.
+	 */
+	disconnectUser: (userId: string, groupId: string, code: number) => void;
 	onError: (error: unknown) => void;
 	/** How long an idle group stays loaded. */
 	idleMs?: number;
@@ -145,7 +149,8 @@ export class AuthorityEngine {
 			const current = await accounts.rolesIn(groupId, memberId);
 			if (current.join() === next.join()) continue;
 			await accounts.setRoles(groupId, memberId, next);
-			this.#deps.disconnectUser(memberId, groupId);
+			const code = next.length > 0 ? closeCodes.rolesChanged : closeCodes.accessRevoked;
+			this.#deps.disconnectUser(memberId, groupId, code);
 		}
 	}
 }

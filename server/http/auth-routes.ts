@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { closeCodes } from '../../src/lib/sync/protocol.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import {
 	hashToken,
@@ -55,7 +56,7 @@ export function registerAuthRoutes(app: ApiApp, deps: ApiDeps): void {
 	app.post('/api/auth/logout', async (c) => {
 		const token = readCookie(c.req.header('cookie'), sessionCookieName);
 		if (token) await deps.accounts.deleteSession(hashToken(token));
-		if (c.var.user) deps.sync.disconnectUser(c.var.user.id);
+		if (c.var.user) deps.sync.disconnectUser(c.var.user.id, undefined, closeCodes.sessionEnded);
 		c.header('Set-Cookie', sessionCookie('', 0));
 		return c.body(null, 204);
 	});

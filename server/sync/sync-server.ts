@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { closeCodes, parseSyncPath } from '../../src/lib/sync/protocol.ts';
-import { groupAccess, userFromCookies } from '../auth/access.ts';
+import { groupAccess, sessionFromCookies } from '../auth/access.ts';
 import type { Clock } from '../clock.ts';
 import { isAllowedOrigin } from '../http/origin.ts';
 import type { AccountStore } from '../storage/types.ts';
@@ -30,9 +30,21 @@ export class SyncServer {
 	readonly #options: SyncServerOptions;
 	readonly #wss: WebSocketServer;
 	readonly #connections = new Set<SyncConnection>();
+	/** When each connection's session ends, checked against the (settable) clock. */
+	readonly #sessionEnds = new Map<SyncConnection, number>();
+	readonly #sweep: NodeJS.Timeout;
 
 	constructor(options: SyncServerOptions) {
 		this.#options = options;
+		// A socket lives no longer than the session that opened it; a sweep every few seconds
+		// keeps that true for the test clock too, which a timer per socket would not.
+		this.#sweep = setInterval(() => {
+			const now = options.clock.now();
+			for (const [connection, endsAt] of this.#sessionEnds) {
+				if (endsAt <= now) connection.close(closeCodes.sessionEnded, 'session ended');
+			}
+		}, 2000);
+		this.#sweep.unref();
 		this.#wss = new WebSocketServer({
 			noServer: true,
 			maxPayload: options.maxMessageBytes,
@@ -87,6 +99,7 @@ export class SyncServer {
 
 	/** Closes every socket; rooms are closed by their registry. */
 	close(): void {
+		clearInterval(this.#sweep);
 		for (const client of this.#wss.clients) client.terminate();
 		this.#wss.close();
 	}
@@ -99,8 +112,9 @@ export class SyncServer {
 		if (!isAllowedOrigin(request.headers.origin, request.headers.host, allowedOrigins)) {
 			return { status: 403, code: 'request.foreign-origin' };
 		}
-		const user = await userFromCookies(accounts, request.headers.cookie, clock.now());
-		if (!user) return { status: 401, code: 'auth.required' };
+		const session = await sessionFromCookies(accounts, request.headers.cookie, clock.now());
+		if (!session) return { status: 401, code: 'auth.required' };
+		const { user } = session;
 		const access = await groupAccess(accounts, target.groupId, user.id);
 		// Unknown and foreign groups look the same, so group ids cannot be probed.
 		if (!access) return { status: 404, code: 'group.not-found' };
@@ -109,6 +123,7 @@ export class SyncServer {
 			room,
 			userId: user.id,
 			identity: { id: user.id, name: user.name, color: colorFor(user.id) },
+			sessionEndsIn: session.expiresAt - clock.now(),
 			access: access.canWrite ? 'write' : 'read'
 		};
 	}
@@ -124,16 +139,19 @@ export class SyncServer {
 		ws.on('error', () => ws.terminate());
 		ws.on('close', () => {
 			this.#connections.delete(connection);
+			this.#sessionEnds.delete(connection);
 			grant.room.peers.delete(connection);
 			connection.detach();
 			this.#options.registry.release(grant.room);
 		});
+		this.#sessionEnds.set(connection, this.#options.clock.now() + grant.sessionEndsIn);
 		connection.start();
 	}
 }
 
 type Grant = Pick<SyncConnection, 'room' | 'userId' | 'access'> & {
 	identity: { id: string; name: string; color: string };
+	sessionEndsIn: number;
 };
 type Verdict = Grant | { status: number; code: string };
 

@@ -37,6 +37,8 @@ export interface SyncNotice {
  */
 export const closeCodes = {
 	messageTooBig: 1009,
+	/** The user's roles changed: reconnect, and the server grants what the new roles allow. */
+	rolesChanged: 4001,
 	sessionEnded: 4401,
 	accessRevoked: 4403
 } as const;
