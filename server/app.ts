@@ -19,6 +19,8 @@ export interface TesseraServer {
 	url: string;
 	port: number;
 	clock: Clock;
+	/** The settable clock, present only in test mode. */
+	testClock: SettableClock | undefined;
 	registry: RoomRegistry;
 	sync: SyncServer;
 	writer: UpdateWriter;
@@ -42,7 +44,8 @@ export async function startServer(
 		console.error(error);
 	}
 ): Promise<TesseraServer> {
-	const clock: Clock = config.testMode ? new SettableClock() : systemClock;
+	const testClock = config.testMode ? new SettableClock() : undefined;
+	const clock: Clock = testClock ?? systemClock;
 	const writer = new UpdateWriter(storage.documents, log);
 	const registry = new RoomRegistry({
 		store: storage.documents,
@@ -103,6 +106,7 @@ export async function startServer(
 		url: `http://localhost:${port}`,
 		port,
 		clock,
+		testClock,
 		registry,
 		sync,
 		writer,
