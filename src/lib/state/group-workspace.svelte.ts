@@ -1,10 +1,27 @@
-import type { Member } from '$lib/domain/index.ts';
-import { membersMap, readMembers } from '$lib/sync/authority-doc.ts';
+import {
+	groupView,
+	parsePolicy,
+	type GroupState,
+	type GroupView,
+	type HistoryEntry,
+	type Member,
+	type Policy
+} from '$lib/domain/index.ts';
+import type { DecisionRecord } from '$lib/sync/authority-doc.ts';
+import { AuthorityProjection } from '$lib/sync/authority-projection.ts';
 import { GroupConnection, type SyncStatus } from '$lib/sync/group-connection.ts';
+import { localEdit } from '$lib/sync/note-binding.ts';
+import {
+	myUndecidedIntents,
+	noDecisions,
+	previewPending,
+	type Preview
+} from '$lib/sync/pending-intents.ts';
 import { announceEditing, readPresence, type Presence } from '$lib/sync/presence.ts';
 import type { SyncNoticeCode } from '$lib/sync/protocol.ts';
-import { observeNotes, readNotes } from '$lib/sync/workspace-doc.ts';
+import { intentsMap, observeNotes, proposeIntent, readNotes } from '$lib/sync/workspace-doc.ts';
 import { SvelteMap } from 'svelte/reactivity';
+import { checkLedger, type LedgerTrust } from './ledger-trust.ts';
 import { NoteEditor } from './note-editor.svelte.ts';
 
 export interface Notice {
@@ -12,16 +29,29 @@ export interface Notice {
 	code: SyncNoticeCode;
 }
 
+/** An intent as a screen proposes it; id, author and time are filled in here. */
+export type IntentDraft = { kind: string } & Record<string, unknown>;
+
 /**
- * One open license group, projected from its two Y.Docs into read-only Svelte state:
- * members (authority), notes (workspace), presence, sync status and the server's notices.
+ * One open license group, projected from its two Y.Docs into read-only Svelte state: the
+ * decided state plus my pending intents applied by the domain engine (marked pending), the
+ * group view, decisions, history, the verified ledger, notes, presence and sync status.
  * Projections are rebuilt from Yjs observers; components never touch Yjs.
  */
 export class GroupWorkspace {
 	readonly groupId: string;
+	readonly userId: string;
 	readonly canWrite: boolean;
 	readonly #connection: GroupConnection;
-	#members = $state.raw<Member[]>([]);
+	readonly #projection: AuthorityProjection;
+	#state = $state.raw<GroupState | undefined>(undefined);
+	#policy = $state.raw<Policy | undefined>(undefined);
+	#decisions = $state.raw<ReadonlyMap<string, DecisionRecord>>(noDecisions);
+	#history = $state.raw<readonly HistoryEntry[]>([]);
+	#ledger = $state.raw<LedgerTrust>({ verified: [], rejected: [], keysKnown: true });
+	#myIntents = $state.raw<Record<string, unknown>[]>([]);
+	#dismissed = $state.raw<readonly string[]>([]);
+	#now = $state(Date.now());
 	/** Fine-grained: typing in one note re-renders only that note's cell. */
 	readonly #notes = new SvelteMap<string, string>();
 	#status = $state.raw<SyncStatus>({
@@ -35,22 +65,88 @@ export class GroupWorkspace {
 	readonly #cleanup: (() => void)[] = [];
 	#noticeId = 0;
 
+	readonly #preview = $derived.by((): Preview | undefined => {
+		const state = this.#state;
+		const policy = this.#policy;
+		if (!state || !policy) return undefined;
+		return previewPending(state, this.#myIntents, policy, this.#now);
+	});
+
+	readonly #view = $derived.by((): GroupView | undefined => {
+		const preview = this.#preview;
+		const policy = this.#policy;
+		if (!preview || !policy) return undefined;
+		const payloads = this.#ledger.verified.map((event) => event.payload);
+		const result = groupView(preview.state, payloads, policy, this.#now);
+		return result.ok ? result.value : undefined;
+	});
+
+	readonly #members = $derived.by((): Member[] => {
+		const state = this.#preview?.state;
+		if (!state) return [];
+		return Object.values(state.members).sort((a, b) => a.name.localeCompare(b.name));
+	});
+
 	constructor(options: { groupId: string; userId: string; canWrite: boolean; serverUrl: string }) {
 		this.groupId = options.groupId;
+		this.userId = options.userId;
 		this.canWrite = options.canWrite;
 		this.#connection = new GroupConnection(options);
+		this.#projection = new AuthorityProjection(this.#connection.authority);
+		this.#dismissed = readDismissed(this.groupId);
 		this.#watch();
 		void this.#connection.whenLoaded().then(() => {
+			this.#refreshAll();
 			this.#loaded = true;
-			this.#refreshMembers();
-			for (const [id, text] of Object.entries(readNotes(this.#connection.workspace))) {
-				this.#notes.set(id, text);
-			}
 		});
+		const tick = setInterval(() => (this.#now = Date.now()), 60_000);
+		this.#cleanup.push(() => {
+			clearInterval(tick);
+		});
+	}
+
+	/** The decided state (without my pending intents). */
+	get decided(): GroupState | undefined {
+		return this.#state;
+	}
+
+	/** The decided state with my pending intents applied, and those intents. */
+	get preview(): Preview | undefined {
+		return this.#preview;
+	}
+
+	get view(): GroupView | undefined {
+		return this.#view;
+	}
+
+	get policy(): Policy | undefined {
+		return this.#policy;
 	}
 
 	get members(): Member[] {
 		return this.#members;
+	}
+
+	get decisions(): ReadonlyMap<string, DecisionRecord> {
+		return this.#decisions;
+	}
+
+	/** My intents the authority rejected, that I have not dismissed yet, newest first. */
+	get myRejections(): { intentId: string; record: DecisionRecord }[] {
+		const out: { intentId: string; record: DecisionRecord }[] = [];
+		for (const [intentId, record] of this.#decisions) {
+			if (record.author !== this.userId || record.decision.outcome !== 'rejected') continue;
+			if (!this.#dismissed.includes(intentId)) out.push({ intentId, record });
+		}
+		return out.sort((a, b) => b.record.decidedAt - a.record.decidedAt);
+	}
+
+	get history(): readonly HistoryEntry[] {
+		return this.#history;
+	}
+
+	get ledger(): LedgerTrust {
+		return this.#ledger;
 	}
 
 	get notes(): ReadonlyMap<string, string> {
@@ -74,6 +170,30 @@ export class GroupWorkspace {
 		return this.#loaded;
 	}
 
+	/** The name of the group as the authority knows it. */
+	get name(): string | undefined {
+		return this.#projection.meta.name;
+	}
+
+	/**
+	 * Proposes an intent: it shows at once, marked pending, and the authority decides it when
+	 * this client is online. Returns its id.
+	 */
+	propose(draft: IntentDraft): string {
+		const id = crypto.randomUUID();
+		proposeIntent(
+			this.#connection.workspace,
+			{ ...draft, id, author: this.userId, createdAt: Date.now() },
+			localEdit
+		);
+		return id;
+	}
+
+	dismissRejection(intentId: string): void {
+		this.#dismissed = [...this.#dismissed, intentId];
+		writeDismissed(this.groupId, this.#dismissed);
+	}
+
 	/** An editor for one member's shared note; announces to the others who is editing. */
 	openNote(memberId: string): NoteEditor {
 		announceEditing(this.#connection.awareness, memberId);
@@ -88,18 +208,60 @@ export class GroupWorkspace {
 
 	destroy(): void {
 		for (const stop of this.#cleanup) stop();
+		this.#projection.destroy();
 		this.#connection.destroy();
+	}
+
+	#refreshAll(): void {
+		this.#state = this.#projection.state;
+		this.#decisions = this.#projection.decisions;
+		this.#history = this.#projection.history;
+		this.#refreshPolicy();
+		this.#refreshMyIntents();
+		void this.#refreshLedger();
+		for (const [id, text] of Object.entries(readNotes(this.#connection.workspace))) {
+			this.#notes.set(id, text);
+		}
+	}
+
+	#refreshPolicy(): void {
+		const parsed = parsePolicy(this.#projection.meta.policy);
+		this.#policy = parsed.ok ? parsed.value : undefined;
+	}
+
+	#refreshMyIntents(): void {
+		this.#myIntents = myUndecidedIntents(
+			this.#connection.workspace,
+			this.userId,
+			this.#projection.decisions
+		);
+	}
+
+	async #refreshLedger(): Promise<void> {
+		this.#ledger = await checkLedger(this.#projection.ledger, this.groupId);
 	}
 
 	#watch(): void {
 		const connection = this.#connection;
-		const members = membersMap(connection.authority);
-		const onMembers = () => {
-			this.#refreshMembers();
+		this.#cleanup.push(
+			this.#projection.onChange((parts) => {
+				if (parts.has('state')) this.#state = this.#projection.state;
+				if (parts.has('decisions')) {
+					this.#decisions = this.#projection.decisions;
+					this.#refreshMyIntents();
+				}
+				if (parts.has('history')) this.#history = this.#projection.history;
+				if (parts.has('meta')) this.#refreshPolicy();
+				if (parts.has('ledger')) void this.#refreshLedger();
+			})
+		);
+		const intents = intentsMap(connection.workspace);
+		const onIntents = () => {
+			this.#refreshMyIntents();
 		};
-		members.observe(onMembers);
+		intents.observe(onIntents);
 		this.#cleanup.push(() => {
-			members.unobserve(onMembers);
+			intents.unobserve(onIntents);
 		});
 		this.#cleanup.push(
 			observeNotes(connection.workspace, (ids) => {
@@ -108,9 +270,7 @@ export class GroupWorkspace {
 					if (text) this.#notes.set(id, text);
 					else this.#notes.delete(id);
 				}
-			})
-		);
-		this.#cleanup.push(
+			}),
 			connection.onStatus(() => {
 				this.#status = connection.status;
 			}),
@@ -126,10 +286,22 @@ export class GroupWorkspace {
 			connection.awareness.off('change', onPresence);
 		});
 	}
+}
 
-	#refreshMembers(): void {
-		const { members } = readMembers(this.#connection.authority);
-		members.sort((a, b) => a.name.localeCompare(b.name));
-		this.#members = members;
+const dismissedKey = (groupId: string) => `tessera:dismissed:${groupId}`;
+
+function readDismissed(groupId: string): readonly string[] {
+	try {
+		return JSON.parse(localStorage.getItem(dismissedKey(groupId)) ?? '[]') as string[];
+	} catch {
+		return [];
+	}
+}
+
+function writeDismissed(groupId: string, ids: readonly string[]): void {
+	try {
+		localStorage.setItem(dismissedKey(groupId), JSON.stringify(ids));
+	} catch {
+		// Dismissals are a convenience; losing one shows a notice again.
 	}
 }
