@@ -30,7 +30,10 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-*/',
 			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'test-results-*/',
 			'node_modules/',
 			'data/',
 			'test-results/',

@@ -1,6 +1,10 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// Separate build directories let several checkouts' worth of work build side by side on one
+// machine (e.g. TESSERA_BUILD_DIR=build-a TESSERA_KIT_DIR=.svelte-kit-a npm run build).
+const buildDir = process.env.TESSERA_BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -8,11 +12,12 @@ const config = {
 	kit: {
 		// A single-page app: every deep link falls back to index.html, served by our own server.
 		adapter: adapter({
-			pages: 'build',
-			assets: 'build',
+			pages: buildDir,
+			assets: buildDir,
 			fallback: 'index.html',
 			precompress: true
 		}),
+		outDir: process.env.TESSERA_KIT_DIR ?? '.svelte-kit',
 		files: { serviceWorker: 'src/service-worker.ts' },
 		// Registered by the app itself, so that a failed registration is reported, not swallowed.
 		serviceWorker: { register: false },

@@ -12,7 +12,8 @@ const inputs = [
 	'package-lock.json'
 ];
 
-export const fingerprintFile = join('build', '.tessera-build');
+/** The fingerprint's file name inside the build directory. */
+export const fingerprintFile = '.tessera-build';
 
 function walk(path: string, out: string[]): void {
 	if (!existsSync(path)) return;
@@ -32,7 +33,8 @@ export function sourceFingerprint(): string {
 }
 
 /** True when build/ holds an app built from the current sources. */
-export function buildIsCurrent(): boolean {
-	if (!existsSync(fingerprintFile) || !existsSync(join('build', 'index.html'))) return false;
-	return readFileSync(fingerprintFile, 'utf8').trim() === sourceFingerprint();
+export function buildIsCurrent(buildDir = 'build'): boolean {
+	const file = join(buildDir, fingerprintFile);
+	if (!existsSync(file) || !existsSync(join(buildDir, 'index.html'))) return false;
+	return readFileSync(file, 'utf8').trim() === sourceFingerprint();
 }

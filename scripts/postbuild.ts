@@ -9,7 +9,7 @@ import { fingerprintFile, sourceFingerprint } from './build-fingerprint.ts';
  * can say `script-src 'self'` with no inline script at all. The bootstrap reads
  * `document.currentScript`, which a classic (non-module) external script still provides.
  */
-const buildDir = 'build';
+const buildDir = process.env.TESSERA_BUILD_DIR ?? 'build';
 const indexPath = join(buildDir, 'index.html');
 const html = readFileSync(indexPath, 'utf8');
 const inline = /<script>([\s\S]*?)<\/script>/.exec(html);
@@ -31,5 +31,5 @@ if (!inline?.[1]) {
 		writeFileSync(`${path}.br`, brotliCompressSync(content));
 	}
 }
-writeFileSync(fingerprintFile, `${sourceFingerprint()}\n`);
+writeFileSync(join(buildDir, fingerprintFile), `${sourceFingerprint()}\n`);
 console.log('postbuild: bootstrap moved out of index.html; build fingerprint written');

@@ -23,6 +23,7 @@ export class TesseraProcess {
 				...process.env,
 				PORT: String(this.#port),
 				DATA_DIR: this.dataDir,
+				BUILD_DIR: process.env.TESSERA_BUILD_DIR ?? 'build',
 				DEMO_PASSWORD: demoPassword,
 				TESSERA_TEST_MODE: '1'
 			},
