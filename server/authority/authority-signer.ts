@@ -12,6 +12,7 @@ import {
 	type SignedLedgerEvent
 } from '../../src/lib/sync/ledger-format.ts';
 import type { AuthorityPublicKey } from '../../src/lib/sync/ledger-verify.ts';
+import { tokenSigningInput } from '../../src/lib/sync/signed-token.ts';
 import type { AuthorityStore, SigningKeyRecord, StoredLedgerEvent } from '../storage/types.ts';
 
 /** A key id derived from the public key itself, so that an id can never name two keys. */
@@ -82,6 +83,17 @@ export class AuthoritySigner {
 		this.#keys = await this.#store.signingKeys();
 		this.#current = { record: next, key: createPrivateKey(next.privateKey) };
 		return next.id;
+	}
+
+	/**
+	 * Signs a token that can be verified offline (license keys, device tokens); see
+	 * src/lib/sync/signed-token.ts for the format.
+	 */
+	signToken(kind: string, payload: unknown): string {
+		if (!/^[a-z-]+$/.test(kind)) throw new Error(`token kind must be lower-case letters: ${kind}`);
+		const input = tokenSigningInput(kind, this.#current.record.id, payload);
+		const signature = sign(null, Buffer.from(input), this.#current.key);
+		return `${input}.${toBase64Url(signature)}`;
 	}
 
 	/** Signs the next event of a group's chain. */

@@ -40,3 +40,10 @@ export const requireUser: MiddlewareHandler<ApiEnv> = async (c, next) => {
 	if (!c.var.user) return apiError(c, 401, 'auth.required');
 	return next();
 };
+
+/** Refuses the request unless the vendor's support desk (operator role) is signed in. */
+export const requireOperator: MiddlewareHandler<ApiEnv> = async (c, next) => {
+	if (!c.var.user) return apiError(c, 401, 'auth.required');
+	if (c.var.user.vendorRole !== 'operator') return apiError(c, 403, 'operator.only');
+	return next();
+};

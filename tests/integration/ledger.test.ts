@@ -7,6 +7,7 @@ import { createSqliteStorage } from '../../server/storage/sqlite/index.ts';
 import type { Storage } from '../../server/storage/types.ts';
 import { genesisHash, type SignedLedgerEvent } from '../../src/lib/sync/ledger-format.ts';
 import { verifyLedger } from '../../src/lib/sync/ledger-verify.ts';
+import { verifyToken } from '../../src/lib/sync/signed-token.ts';
 import { nth } from '../helpers/nth.ts';
 
 let dir: string;
@@ -116,5 +117,33 @@ describe('the signed ledger', () => {
 		).rejects.toThrow();
 		expect(await storage.authority.ledger('g1')).toHaveLength(2);
 		expect(await storage.documents.loadDocument('group:g1:authority')).toEqual([]);
+	});
+});
+
+describe('tokens verifiable offline', () => {
+	it('P8 a signed license key verifies with the published key and fails when altered', async () => {
+		const signer = await AuthoritySigner.load(storage.authority, 0);
+		const token = signer.signToken('license-key', { groupId: 'g1', seats: { designer: 12 } });
+		const keys = signer.publicKeys().keys;
+		const checked = await verifyToken<{ seats: Record<string, number> }>(
+			token,
+			'license-key',
+			keys
+		);
+		expect(checked.ok && checked.token.payload.seats.designer).toBe(12);
+		const [kind, keyId, , signature] = token.split('.');
+		const forgedPayload = Buffer.from(
+			JSON.stringify({ groupId: 'g1', seats: { designer: 99 } })
+		).toString('base64url');
+		const forged = [kind, keyId, forgedPayload, signature].join('.');
+		expect(await verifyToken(forged, 'license-key', keys)).toEqual({
+			ok: false,
+			reason: 'signature'
+		});
+		expect(await verifyToken(token, 'device', keys)).toEqual({ ok: false, reason: 'wrong-kind' });
+		expect(await verifyToken('nonsense', 'license-key', keys)).toEqual({
+			ok: false,
+			reason: 'malformed'
+		});
 	});
 });
