@@ -1,0 +1,167 @@
+import { loadLabel, mib, ms, percent, ratio } from '../../lib/format.ts';
+import { median } from '../../lib/stats.ts';
+import { referenceKind } from '../../servers/reference-kind.ts';
+import { tesseraKind } from '../../servers/tessera-kind.ts';
+import type { BenchSuite, Goal, SuiteContext, SuiteReport, Table } from '../../types.ts';
+import { compareAtLoad, type FanoutComparison } from './fanout-comparison.ts';
+
+/**
+ * Sync fan-out: N clients in G groups, each appending E times a second to its group's shared
+ * text; the time from an edit to its visibility at every other client of the group, Tessera
+ * against y-websocket 2's own server under the same load, measured in alternating pairs.
+ */
+export const syncSuite: BenchSuite = {
+	id: 'sync',
+	title: 'Sync fan-out: Tessera against the reference y-websocket 2 server',
+	run: runSyncSuite
+};
+
+async function runSyncSuite(context: SuiteContext): Promise<SuiteReport> {
+	const { options, log } = context;
+	const plan = {
+		runs: options.runs,
+		pairs: options.pairs,
+		windowMs: options.windowSeconds * 1000,
+		warmupMs: options.warmupSeconds * 1000,
+		drainMs: 5000
+	};
+	log('sync: preparing a Tessera data directory (demo data and benchmark groups)…');
+	const tessera = await tesseraKind(
+		context.repoRoot,
+		Math.max(...options.loads.map((load) => load.groups))
+	);
+	const reference = referenceKind(context.repoRoot);
+	try {
+		const comparisons: FanoutComparison[] = [];
+		for (const load of options.loads) {
+			log(
+				`sync: ${loadLabel(load)} (clients/groups/edits per second), ${plan.runs} runs × ${plan.pairs} window pairs`
+			);
+			comparisons.push(await compareAtLoad(load, [tessera, reference], plan, log));
+		}
+		return {
+			status: 'ok',
+			notes: [
+				`Per load: ${plan.runs} run(s); each starts both servers (fresh processes) with all clients connected to each, gives each an unrecorded ${options.warmupSeconds} s warm-up window, then alternates ${plan.pairs} window pairs of ${options.windowSeconds} s (Tessera, reference, Tessera, …). After each window, up to 5 s for late deliveries.`,
+				'Latency = from the edit (a Y.Text insertion in the writer) to its visibility in the Y.Doc of each other client of the group; "all others" = until the slowest receiver of the group saw it.',
+				'Figures are medians over the windows; the ratio is median(Tessera p99) / median(reference p99). Pair ratios (each window against the next) show the spread.',
+				'Server loop/GC/SQLite figures come from a probe preloaded into both servers with --import (no server file is changed).',
+				'When "driver loop p99" is high, this process (or the machine) was busy and latencies include that, for both servers alike.'
+			],
+			tables: [latencyTable(comparisons), costTable(comparisons)],
+			goals: comparisons.flatMap(goalsOf),
+			data: comparisons
+		};
+	} finally {
+		tessera.dispose();
+		reference.dispose();
+	}
+}
+
+function latencyTable(comparisons: readonly FanoutComparison[]): Table {
+	const rows = comparisons.flatMap((comparison) => {
+		const row = (id: 'tessera' | 'reference', label: string) => {
+			const s = comparison.summaries[id];
+			return [
+				loadLabel(comparison.load),
+				label,
+				ms(s.p50),
+				ms(s.p99),
+				ms(s.max),
+				ms(s.completeP99),
+				String(s.editsPerWindow),
+				`${s.lostEdits}${s.runsNotConverged > 0 ? ` (${s.runsNotConverged} runs diverged)` : ''}`
+			];
+		};
+		return [
+			row('tessera', 'Tessera'),
+			row('reference', 'y-websocket 2'),
+			[
+				'',
+				'ratio T/ref',
+				'',
+				ratio(comparison.p99Ratio),
+				'',
+				ratio(comparison.completeP99Ratio),
+				`pairs: ${spread(comparison.pairP99Ratios)}`,
+				''
+			]
+		];
+	});
+	return {
+		title: 'Sync fan-out latency (ms, medians over the windows)',
+		columns: [
+			'load N/G/E',
+			'server',
+			'p50',
+			'p99',
+			'max',
+			'all others p99',
+			'edits/window',
+			'lost edits'
+		],
+		rows
+	};
+}
+
+function costTable(comparisons: readonly FanoutComparison[]): Table {
+	const rows = comparisons.flatMap((comparison) =>
+		(['tessera', 'reference'] as const).map((id) => {
+			const s = comparison.summaries[id];
+			return [
+				loadLabel(comparison.load),
+				id === 'tessera' ? 'Tessera' : 'y-websocket 2',
+				percent(s.serverCpuPercent),
+				mib(s.serverRssMiB),
+				s.framesPerEdit.toFixed(1),
+				`${ms(s.serverLoopDelayP99Ms)} / ${ms(s.serverLoopDelayMaxMs)}`,
+				ms(s.serverGcMaxPauseMs),
+				id === 'tessera' ? `${ms(s.serverSqliteMsPerSecond)} / ${ms(s.slowestSqliteMs)}` : '–',
+				`${percent(s.driverCpuPercent)} / ${ms(s.driverLoopDelayP99Ms)}`
+			];
+		})
+	);
+	return {
+		title: 'Sync fan-out cost (medians; CPU in % of one core)',
+		columns: [
+			'load N/G/E',
+			'server',
+			'server CPU',
+			'server RSS MiB',
+			'frames/edit',
+			'server loop p99 / max ms',
+			'GC max pause ms',
+			'SQLite ms/s / slowest call ms',
+			'driver CPU / loop p99 ms'
+		],
+		rows
+	};
+}
+
+/** "median 1.10, 0.80–2.10": the middle and the range of the per-pair ratios. */
+function spread(ratios: readonly number[]): string {
+	const finite = ratios.filter(Number.isFinite);
+	if (finite.length === 0) return '–';
+	return `median ${ratio(median(finite))}, ${ratio(Math.min(...finite))}–${ratio(Math.max(...finite))}`;
+}
+
+function goalsOf(comparison: FanoutComparison): Goal[] {
+	const label = loadLabel(comparison.load);
+	const t = comparison.summaries.tessera;
+	const r = comparison.summaries.reference;
+	const losses = t.lostEdits + t.missingDeliveries + t.notices;
+	return [
+		{
+			name: `sync ${label}: p99 ratio Tessera/reference`,
+			target: '≤ 1.00',
+			measured: `${ratio(comparison.p99Ratio)} (Tessera ${ms(t.p99)} ms, reference ${ms(r.p99)} ms; pair ratios ${spread(comparison.pairP99Ratios)})`,
+			met: comparison.p99Ratio <= 1
+		},
+		{
+			name: `sync ${label}: no edit lost (Tessera)`,
+			target: '0 lost, every group converged',
+			measured: `${t.lostEdits} lost edits, ${t.missingDeliveries} missing deliveries, ${t.notices} refusals, ${t.runsNotConverged} diverged runs, ${t.socketsClosed} sockets closed by the server, over ${t.windows} windows of ~${t.editsPerWindow} edits`,
+			met: losses === 0 && t.runsNotConverged === 0 && t.socketsClosed === 0
+		}
+	];
+}
