@@ -1,6 +1,6 @@
 import { expect, signIn, test } from './fixtures.ts';
 
-const groupPath = '/groups/demo-license-groups';
+const groupPath = '/groups/demo-license-groups/users';
 
 test('two admins: a note typed by one appears for the other without a reload', async ({
 	browser,

@@ -3,6 +3,8 @@ import { expect, signIn, test } from './fixtures.ts';
 const languages = ['en', 'fr', 'de'] as const;
 const shot = (language: string, name: string) =>
 	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
+const group = '/groups/demo-license-groups';
+const tabs = ['', '/users', '/licenses', '/admins', '/history', '/billing'];
 
 for (const language of languages) {
 	test(`every screen renders in ${language} and is saved as a screenshot`, async ({
@@ -24,11 +26,18 @@ for (const language of languages) {
 		await expect(page.locator('html')).toHaveAttribute('lang', language);
 		await page.screenshot({ path: shot(language, 'groups'), fullPage: true });
 
-		await page.goto(`${tessera.url}/groups/demo-license-groups`);
-		await expect(page.locator('html')).toHaveAttribute('lang', language);
-		await page.locator('tr[data-member]').first().getByRole('button').click();
-		await page.getByTestId('note-field').fill('Demo note');
-		await page.screenshot({ path: shot(language, 'group'), fullPage: true });
+		for (const tab of tabs) {
+			await page.goto(`${tessera.url}${group}${tab}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			await expect(page.getByTestId('sync-status').locator('[data-connection]')).toHaveAttribute(
+				'data-connection',
+				'online'
+			);
+			await page.screenshot({
+				path: shot(language, `group${tab.replace('/', '-') || '-overview'}`),
+				fullPage: true
+			});
+		}
 		await context.close();
 	});
 }
