@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { LoginThrottle } from './auth/login-throttle.ts';
 import { AuthorityEngine } from './authority/authority-engine.ts';
 import { AuthoritySigner } from './authority/authority-signer.ts';
 import { IntentIntake } from './authority/intent-intake.ts';
@@ -74,8 +75,15 @@ export async function startServer(
 		onError: log
 	});
 	const intake = new IntentIntake({ engine, registry, accounts: storage.accounts, onError: log });
+	const loginThrottle = new LoginThrottle(config.loginLimits);
+	const throttleSweep = setInterval(() => {
+		loginThrottle.sweep(clock.now());
+	}, 60_000);
+	throttleSweep.unref();
 	const api = createApi(
 		{
+			loginThrottle,
+			trustProxy: config.trustProxy,
 			accounts: storage.accounts,
 			authority: storage.authority,
 			signer,
@@ -114,6 +122,7 @@ export async function startServer(
 		intake,
 		signer,
 		close: async () => {
+			clearInterval(throttleSweep);
 			intake.stop();
 			sync.close();
 			await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { defaultThrottleLimits, type ThrottleLimits } from './auth/login-throttle.ts';
 import { defaultScryptCost, type ScryptCost } from './auth/passwords.ts';
 
 /** Everything the server can be told, with production-safe defaults. */
@@ -20,6 +21,10 @@ export interface ServerConfig {
 	demoPassword: string;
 	/** Seed demo data into an empty data directory. */
 	seedDemo: boolean;
+	/** Sign-in rate limits (login-throttle.ts). */
+	loginLimits: ThrottleLimits;
+	/** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+	trustProxy: boolean;
 }
 
 /** A configuration problem, explained for the operator. */
@@ -53,6 +58,39 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 64 * 1024 * 1024, 1024, 2 ** 31),
 		passwordCost: defaultScryptCost,
 		demoPassword: env.DEMO_PASSWORD || 'tessera-demo',
-		seedDemo: env.SEED_DEMO !== '0'
+		seedDemo: env.SEED_DEMO !== '0',
+		loginLimits: {
+			perAddress: {
+				...defaultThrottleLimits.perAddress,
+				limit: integer(
+					env,
+					'LOGIN_LIMIT_PER_ADDRESS',
+					defaultThrottleLimits.perAddress.limit,
+					1,
+					1e9
+				)
+			},
+			perAccountAddress: {
+				...defaultThrottleLimits.perAccountAddress,
+				limit: integer(
+					env,
+					'LOGIN_LIMIT_PER_ACCOUNT_ADDRESS',
+					defaultThrottleLimits.perAccountAddress.limit,
+					1,
+					1e9
+				)
+			},
+			perAccount: {
+				...defaultThrottleLimits.perAccount,
+				limit: integer(
+					env,
+					'LOGIN_LIMIT_PER_ACCOUNT',
+					defaultThrottleLimits.perAccount.limit,
+					1,
+					1e9
+				)
+			}
+		},
+		trustProxy: env.TRUST_PROXY === '1'
 	};
 }

@@ -51,7 +51,12 @@ export function readCookie(header: string | undefined, name: string): string | u
 	return undefined;
 }
 
+/** The attributes every Tessera cookie carries (`__Host-` requires Secure and Path=/). */
+export function cookieAttributes(maxAgeSeconds: number): string {
+	return `Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+}
+
 /** The Set-Cookie value for a session, or for clearing it when `token` is empty. */
 export function sessionCookie(token: string, maxAgeSeconds: number): string {
-	return `${sessionCookieName}=${token}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+	return `${sessionCookieName}=${token}; ${cookieAttributes(maxAgeSeconds)}`;
 }

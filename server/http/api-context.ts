@@ -1,4 +1,6 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { ScryptCost } from '../auth/passwords.ts';
 import type { Clock } from '../clock.ts';
 import type { AuthoritySigner } from '../authority/authority-signer.ts';
@@ -16,10 +18,14 @@ export interface ApiDeps {
 	passwordCost: ScryptCost;
 	/** Test-only routes (the clock) exist only when this is true. */
 	testMode: boolean;
+	loginThrottle: LoginThrottle;
+	/** Read the client address from X-Forwarded-For (only behind a trusted proxy). */
+	trustProxy: boolean;
 }
 
 /** Hono's per-request variables: the signed-in user, resolved once by the session middleware. */
 export interface ApiEnv {
+	Bindings: HttpBindings;
 	Variables: { user: UserRecord | undefined };
 }
 

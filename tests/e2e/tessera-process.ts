@@ -25,7 +25,10 @@ export class TesseraProcess {
 				DATA_DIR: this.dataDir,
 				BUILD_DIR: process.env.TESSERA_BUILD_DIR ?? 'build',
 				DEMO_PASSWORD: demoPassword,
-				TESSERA_TEST_MODE: '1'
+				TESSERA_TEST_MODE: '1',
+				// Journeys sign in many times from one address; the limits have their own tests.
+				LOGIN_LIMIT_PER_ADDRESS: '100000',
+				LOGIN_LIMIT_PER_ACCOUNT: '100000'
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});

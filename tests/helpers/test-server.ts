@@ -32,12 +32,19 @@ export interface TestServer {
 /** A real Tessera on port 0 with demo data in a fresh temporary directory. */
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
+	const defaults = configFromEnv({});
 	const config: ServerConfig = {
-		...configFromEnv({}),
+		...defaults,
 		port: 0,
 		dataDir,
 		testMode: true,
 		passwordCost: testCost,
+		// Suites sign in dozens of times from one address; the limits get their own tests.
+		loginLimits: {
+			...defaults.loginLimits,
+			perAddress: { limit: 100_000, windowMs: 60_000 },
+			perAccount: { limit: 100_000, windowMs: 60_000 }
+		},
 		...overrides
 	};
 	// Server errors surface in the test output instead of vanishing.
