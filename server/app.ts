@@ -9,7 +9,9 @@ import { SettableClock, systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
 import { applySecurityHeaders } from './http/security-headers.ts';
+import { serveMetrics } from './http/metrics-endpoint.ts';
 import { staticFiles } from './http/static-files.ts';
+import { createMetrics } from './server-metrics.ts';
 import type { Storage } from './storage/types.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
 import { SyncServer } from './sync/sync-server.ts';
@@ -97,10 +99,16 @@ export async function startServer(
 	);
 	const apiListener = getRequestListener(api.fetch);
 	const serveStatic = staticFiles(config.buildDir);
+	const metrics = createMetrics({ sync, registry, writer, engine });
 	const http = createServer((req, res) => {
 		applySecurityHeaders(res);
+		res.once('finish', () => {
+			metrics.requests.inc({ class: `${String(res.statusCode).charAt(0)}xx` });
+		});
 		const path = req.url ?? '/';
-		if (path.startsWith('/api/') || path === '/healthz' || path.startsWith('/healthz?')) {
+		if (path === '/metrics') {
+			serveMetrics(req, res, metrics.registry, config.metricsToken);
+		} else if (path.startsWith('/api/') || path === '/healthz' || path.startsWith('/healthz?')) {
 			void apiListener(req, res);
 		} else {
 			serveStatic(req, res);

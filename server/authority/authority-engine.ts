@@ -43,6 +43,8 @@ export class AuthorityEngine {
 	readonly #loaded = new Map<string, Promise<GroupAuthority>>();
 	readonly #queues = new Map<string, Promise<unknown>>();
 	readonly #idleTimers = new Map<string, NodeJS.Timeout>();
+	/** Committed changes and signed ledger events since start (for /metrics). */
+	readonly counts = { commits: 0, ledgerEvents: 0 };
 
 	constructor(deps: AuthorityEngineDeps) {
 		this.#deps = deps;
@@ -87,6 +89,8 @@ export class AuthorityEngine {
 	async commit(authority: GroupAuthority, change: AuthorityChange, touched: readonly string[]) {
 		const at = this.#deps.clock.now();
 		const signed = await authority.commit(change, at);
+		this.counts.commits++;
+		this.counts.ledgerEvents += signed.length;
 		await this.#syncRoles(authority.group.id, change, touched);
 		return signed;
 	}
