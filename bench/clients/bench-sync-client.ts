@@ -10,22 +10,24 @@ const messageSync = 0;
 /** Tessera's notice (a refused write, a malformed message): counted, since it may mean a loss. */
 const messageNotice = 101;
 
-/** The shared text every client of a group appends to (a note, as the app's are). */
-export const benchTextName = 'note:bench';
+/** Texts of the workspace are notes, `note:<member id>`, as in the app (workspace-doc.ts). */
+const notePrefix = 'note:';
 
 /** Transaction origin of what the server sent, to tell it from this client's own edits. */
 const fromServer = Symbol('from-server');
 
 /**
  * The smallest honest Yjs client: a Y.Doc synced over y-websocket's protocol (sync step 1/2 and
- * updates), nothing else, so that the same code drives Tessera and the reference server. Remote
- * insertions into the shared text are reported with the time they became visible in this doc.
+ * updates), nothing else, so that the same code drives Tessera and the reference server. It
+ * writes by appending to one note of the group's workspace document (each client its own member's
+ * note, as admins editing different members do); insertions made by others, in any note, are
+ * reported with the time they became visible in this doc.
  */
 export class BenchSyncClient {
 	/** Resolves once the server's sync step 2 has been applied. */
 	readonly synced: Promise<void>;
 	readonly #doc = new Y.Doc();
-	readonly #text = this.#doc.getText(benchTextName);
+	readonly #note: Y.Text;
 	readonly #socket: WebSocket;
 	#closeCode: number | undefined;
 	/** Frames received (sync, awareness, acks, notices): the server's fan-out as this client sees it. */
@@ -36,9 +38,12 @@ export class BenchSyncClient {
 	constructor(options: {
 		url: string;
 		headers: Record<string, string>;
+		/** The note this client writes to, e.g. a member id. */
+		noteId: string;
 		/** Called with each string a remote change inserted, and `performance.now()` once applied. */
 		onRemoteInsert: (inserted: string, visibleAt: number) => void;
 	}) {
+		this.#note = this.#doc.getText(`${notePrefix}${options.noteId}`);
 		this.#doc.on('afterTransaction', (transaction: Y.Transaction) => {
 			if (transaction.origin === fromServer) {
 				this.#reportInserts(transaction, options.onRemoteInsert);
@@ -72,14 +77,18 @@ export class BenchSyncClient {
 		this.synced = Promise.race([synced, failureOf(socket)]);
 	}
 
-	/** Appends a string at the end of the shared text: one edit, sent at once. */
+	/** Appends a string at the end of this client's note: one edit, sent at once. */
 	append(record: string): void {
-		this.#text.insert(this.#text.length, record);
+		this.#note.insert(this.#note.length, record);
 	}
 
-	/** The whole shared text, to check that a group converged. */
-	text(): string {
-		return this.#text.toJSON();
+	/** Every note of the document, in name order, to check that a group converged. */
+	notes(): string {
+		return [...this.#doc.share.keys()]
+			.filter((name) => name.startsWith(notePrefix))
+			.sort()
+			.map((name) => `${name}=${this.#doc.getText(name).toJSON()}`)
+			.join('\n');
 	}
 
 	/** The close code if the server closed this socket, e.g. Tessera's 1013 for a slow reader. */
@@ -97,8 +106,8 @@ export class BenchSyncClient {
 	}
 
 	/**
-	 * Reports the strings a remote transaction inserted into the shared text, by walking only the
-	 * structs it added (from each client's clock before to its clock after). A text event's
+	 * Reports the strings a remote transaction inserted into notes, by walking only the structs
+	 * it added (from each client's clock before to its clock after). A text event's
 	 * `delta` would walk the whole text at every event: with ten thousand deliveries a second,
 	 * that alone saturates this process and the benchmark would measure itself.
 	 */
@@ -114,11 +123,9 @@ export class BenchSyncClient {
 			for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
 				const struct = structs[index];
 				if (!struct || struct.id.clock >= after) break;
-				if (
-					struct instanceof Y.Item &&
-					struct.parent === this.#text &&
-					struct.content instanceof Y.ContentString
-				) {
+				// Only notes hold strings here. (A note this doc never opened is not a Y.Text instance
+				// yet, so the parent's class cannot tell.)
+				if (struct instanceof Y.Item && struct.content instanceof Y.ContentString) {
 					report(struct.content.str, visibleAt);
 				}
 			}

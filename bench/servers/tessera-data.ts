@@ -1,16 +1,13 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStorage } from '../../server/storage/sqlite/index.ts';
+import { promisify } from 'node:util';
 import type { GroupRole } from '../../server/storage/types.ts';
 import { spawnServer } from './child-server.ts';
-import { benchGroupId } from './sync-server-kind.ts';
 
 /** The password of every demo account in a benchmark data directory. */
 export const benchPassword = 'bench-password';
-
-/** A demo group whose vendor the benchmark groups share. */
-const demoGroupId = 'demo-license-groups';
 
 /**
  * The demo accounts that write in every benchmark group. Clients take turns over them, so that
@@ -39,7 +36,7 @@ export function tesseraEnv(dataDir: string): NodeJS.ProcessEnv {
  * Creates a data directory with the demo data and `groups` benchmark groups in which every bench
  * writer may write. Tessera seeds the demo data itself (one start and stop of `server/main.ts`,
  * so the bench follows whatever the seeding becomes); the groups and roles are then added through
- * the storage API while no server runs. Each run copies the result, so that the slow part
+ * the storage API while no server runs (`add-bench-groups-main.ts`). Each run copies the result, so that the slow part
  * (passwords hashed at the production scrypt cost) happens once.
  */
 export async function prepareTesseraTemplate(repoRoot: string, groups: number): Promise<string> {
@@ -53,7 +50,7 @@ export async function prepareTesseraTemplate(repoRoot: string, groups: number): 
 			timeoutMs: 120_000
 		});
 		await seeding.stop();
-		await addBenchGroups(dir, groups);
+		await runScript(repoRoot, ['bench/servers/add-bench-groups-main.ts', dir, String(groups)]);
 	} catch (error) {
 		rmSync(dir, { recursive: true, force: true });
 		throw error;
@@ -61,33 +58,14 @@ export async function prepareTesseraTemplate(repoRoot: string, groups: number): 
 	return dir;
 }
 
-async function addBenchGroups(dir: string, groups: number): Promise<void> {
-	const storage = createSqliteStorage(dir);
+/** Runs a script to completion on this Node, failing with its output when it fails. */
+async function runScript(cwd: string, args: string[]): Promise<void> {
 	try {
-		const { accounts } = storage;
-		const demoGroup = await accounts.findGroup(demoGroupId);
-		if (!demoGroup) throw new Error(`the demo data has no group ${demoGroupId}`);
-		const writers = await Promise.all(
-			benchWriters.map(async ({ email, role }) => {
-				const user = await accounts.findUserByEmail(email);
-				if (!user) throw new Error(`the demo data has no ${email}`);
-				return { id: user.id, role };
-			})
-		);
-		const now = Date.now();
-		for (let index = 0; index < groups; index++) {
-			const id = benchGroupId(index);
-			await accounts.createGroup({
-				id,
-				name: `Benchmark group ${index}`,
-				vendorId: demoGroup.vendorId,
-				policyId: demoGroup.policyId,
-				createdAt: now
-			});
-			for (const writer of writers) await accounts.grantRole(id, writer.id, writer.role);
-		}
-	} finally {
-		// Closing checkpoints the WAL into tessera.db, so a plain copy of the directory is complete.
-		storage.close();
+		await promisify(execFile)(process.execPath, args, { cwd });
+	} catch (error) {
+		const output = error as { stderr?: string; stdout?: string; message?: string };
+		throw new Error(`${args[0] ?? 'script'} failed: ${output.stderr || output.message || ''}`, {
+			cause: error
+		});
 	}
 }

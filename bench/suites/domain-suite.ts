@@ -57,13 +57,13 @@ async function runDomainSuite(context: SuiteContext): Promise<SuiteReport> {
 					`${ms(result.median)} ${result.unit}`,
 					result.p99 === undefined ? '–' : `${ms(result.p99)} ${result.unit}`,
 					String(result.runs),
-					`< ${result.target} ${result.unit}`
+					`≤ ${result.target} ${result.unit}`
 				])
 			}
 		],
 		goals: results.map((result) => ({
 			name: result.name,
-			target: `median < ${result.target} ${result.unit}`,
+			target: `median ≤ ${result.target} ${result.unit}`,
 			measured: `${ms(result.median)} ${result.unit}`,
 			met: result.met
 		})),

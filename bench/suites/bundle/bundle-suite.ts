@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { kb } from '../../lib/format.ts';
 import type { BenchSuite, SuiteContext, SuiteReport, Table } from '../../types.ts';
 import { htmlEntries, ModuleGraph, type BuiltModule } from './module-graph.ts';
+import { packagesAlone, type PackageAlone } from './package-alone.ts';
 import { packagesIn, staleSignatures } from './package-signatures.ts';
 import { routeCosts, type RouteCost } from './routes.ts';
 
@@ -21,16 +22,16 @@ export const bundleSuite: BenchSuite = {
 	run: runBundleSuite
 };
 
-function runBundleSuite(context: SuiteContext): Promise<SuiteReport> {
+async function runBundleSuite(context: SuiteContext): Promise<SuiteReport> {
 	const buildDir = resolve(context.repoRoot, process.env.BUILD_DIR || 'build');
 	if (!existsSync(join(buildDir, 'index.html'))) {
-		return Promise.resolve({
+		return {
 			status: 'skipped',
 			notes: [`${buildDir}/index.html is missing: run \`npm run build\` first.`],
 			tables: [],
 			goals: [],
 			data: null
-		});
+		};
 	}
 	const graph = new ModuleGraph(buildDir);
 	const entries = htmlEntries(graph, buildDir, 'index.html');
@@ -47,9 +48,18 @@ function runBundleSuite(context: SuiteContext): Promise<SuiteReport> {
 	const names = chunkNames(context.repoRoot, buildDir);
 	const cssGzip = entries.stylesheets.reduce((sum, path) => sum + cssSize(buildDir, path), 0);
 	const stale = staleSignatures(context.repoRoot);
+	const firstPage = [...initial, ...(heaviest?.extraFiles ?? []).map((path) => graph.module(path))];
+	// Svelte and the kit are imported by compiled components, not by src/: their chunks say it all.
+	const alone = await packagesAlone(
+		context.repoRoot,
+		[...new Set(firstPage.flatMap((module) => packagesIn(module.source)))].filter(
+			(name) => name !== 'svelte' && name !== '@sveltejs/kit'
+		)
+	);
 	const notes = [
 		`Initial = what index.html starts: ${entries.scripts.length} entry files and their static imports (${initial.length} files). Route code loads after, by import(); "first page" adds the route's own files. CSS (${kb(cssGzip)} KB gzip) is not counted.`,
 		'Dependencies are recognised per chunk by strings that survive minification, so a chunk shared by several packages or with app code counts fully for each: read those sizes as upper bounds.',
+		'"Alone" = the names src/ imports from the package, re-exported by a one-line entry bundled and minified alone by Vite (Rolldown), gzip; it includes what the package needs of its own dependencies, so these overlap.',
 		...buildAge(context.repoRoot, buildDir),
 		...(stale.length > 0
 			? [
@@ -57,13 +67,22 @@ function runBundleSuite(context: SuiteContext): Promise<SuiteReport> {
 				]
 			: [])
 	];
-	return Promise.resolve({
+	return {
 		status: 'ok',
 		notes,
 		tables: [
 			filesTable(initial, names, total),
 			routesTable(routes, total.gzip),
-			dependenciesTable(initial)
+			dependenciesTable(initial, alone, 'Largest dependencies in the initial JavaScript (gzip KB)'),
+			...(heaviest
+				? [
+						dependenciesTable(
+							firstPage,
+							alone,
+							`Largest dependencies on the heaviest first page, ${heaviest.route} (gzip KB)`
+						)
+					]
+				: [])
 		],
 		goals: [
 			{
@@ -96,9 +115,10 @@ function runBundleSuite(context: SuiteContext): Promise<SuiteReport> {
 			})),
 			total,
 			cssGzip,
-			routes
+			routes,
+			alone: Object.fromEntries(alone)
 		}
-	});
+	};
 }
 
 function sizes(modules: readonly BuiltModule[]) {
@@ -146,9 +166,13 @@ function routesTable(routes: readonly RouteCost[], initialGzip: number): Table {
 	};
 }
 
-function dependenciesTable(initial: readonly BuiltModule[]): Table {
+function dependenciesTable(
+	modules: readonly BuiltModule[],
+	alone: ReadonlyMap<string, PackageAlone>,
+	title: string
+): Table {
 	const byPackage = new Map<string, { gzip: number; chunks: number; sharedWith: Set<string> }>();
-	for (const module of initial) {
+	for (const module of modules) {
 		const found = packagesIn(module.source);
 		for (const name of found) {
 			const entry = byPackage.get(name) ?? { gzip: 0, chunks: 0, sharedWith: new Set<string>() };
@@ -159,13 +183,20 @@ function dependenciesTable(initial: readonly BuiltModule[]): Table {
 		}
 	}
 	return {
-		title: 'Largest dependencies in the initial JavaScript (gzip KB of the chunks holding them)',
-		columns: ['package', 'gzip (upper bound)', 'chunks', 'shares its chunks with'],
+		title,
+		columns: [
+			'package',
+			'its chunks (upper bound)',
+			'alone, as src/ imports it',
+			'chunks',
+			'shares its chunks with'
+		],
 		rows: [...byPackage]
 			.sort((a, b) => b[1].gzip - a[1].gzip)
 			.map(([name, entry]) => [
 				name,
 				kb(entry.gzip),
+				alone.has(name) ? kb(alone.get(name)?.gzip ?? 0) : '–',
 				String(entry.chunks),
 				[...entry.sharedWith].join(', ') || '(app code only, if any)'
 			])

@@ -15,8 +15,9 @@ export interface RouteCost {
 
 /**
  * The routes of a SvelteKit client build, read from its app entry: the exported `dictionary`
- * (`{"/login":[4], …}`, route → node indices; a negative index is bit-inverted) and the
- * `import()`s of `nodes/<n>.<hash>.js`. Empty when the entry does not look like that.
+ * (`{"/login":[10],"/groups/[groupId]":[4,[2]], …}`: route → page node, then layout and error
+ * nodes; a negative page index is bit-inverted) and the `import()`s of `nodes/<n>.<hash>.js`.
+ * Empty when the entry does not look like that.
  */
 export function routeCosts(graph: ModuleGraph, initial: readonly string[]): RouteCost[] {
 	const initialSet = new Set(initial);
@@ -33,15 +34,11 @@ export function routeCosts(graph: ModuleGraph, initial: readonly string[]): Rout
 			const index = /nodes\/(\d+)\.[^/]*\.js$/.exec(imported)?.[1];
 			if (index !== undefined) nodeFiles.set(Number(index), imported);
 		}
-		return [...literal.matchAll(/"([^"]+)":\[([-\d,]*)\]/g)].map(([, route, list]) => {
-			const nodes = (list ?? '')
-				.split(',')
-				.filter(Boolean)
-				.map((n) => (Number(n) < 0 ? ~Number(n) : Number(n)))
-				.flatMap((n) => nodeFiles.get(n) ?? []);
+		return Object.entries(parseDictionary(literal)).map(([route, indices]) => {
+			const nodes = indices.flatMap((n) => nodeFiles.get(n) ?? []);
 			const extraFiles = graph.closure(nodes).filter((file) => !initialSet.has(file));
 			return {
-				route: route ?? '',
+				route,
 				nodes,
 				extraFiles,
 				extraGzip: extraFiles.reduce((total, file) => total + graph.module(file).gzip, 0),
@@ -50,4 +47,29 @@ export function routeCosts(graph: ModuleGraph, initial: readonly string[]): Rout
 		});
 	}
 	return [];
+}
+
+/** Route → the nodes its first visit loads (page and layouts; error pages only on error). */
+function parseDictionary(literal: string): Record<string, number[]> {
+	// Holes ([,2] or [4,,[1]]) are not JSON; they stand for "no node here".
+	const json = literal.replace(/\[,/g, '[null,').replace(/,(?=[,\]])/g, ',null');
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(json);
+	} catch {
+		return {};
+	}
+	if (typeof parsed !== 'object' || parsed === null) return {};
+	const numbers = (value: unknown): number[] =>
+		Array.isArray(value)
+			? value.flatMap(numbers)
+			: typeof value === 'number'
+				? [value < 0 ? ~value : value]
+				: [];
+	return Object.fromEntries(
+		Object.entries(parsed as Record<string, unknown>).map(([route, value]) => [
+			route,
+			[...new Set(numbers(Array.isArray(value) ? value.slice(0, 2) : value))]
+		])
+	);
 }

@@ -22,7 +22,7 @@ export interface DeliveryReport {
 
 /**
  * Matches what receivers see against what writers sent. Each edit is a record
- * `writer:seq:sentAt;` appended to the group's text; the time it was written travels inside the
+ * `writer:seq:sentAt;` appended to a note of the group's document; the time it was written travels inside the
  * edit, and since one process drives every client, one clock serves both ends.
  */
 export class DeliveryTracker {

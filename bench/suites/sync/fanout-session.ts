@@ -32,7 +32,7 @@ export interface FanoutWindow extends DeliveryReport {
 /** The state of a session's server once its windows are over. */
 export interface SessionEnd {
 	server: SyncServerKind['id'];
-	/** Every group's clients ended with the same text. */
+	/** Every group's clients ended with the same notes. */
 	converged: boolean;
 	/** Refusals the server sent (Tessera's notices), by code. */
 	notices: Record<string, number>;
@@ -44,8 +44,8 @@ export interface SessionEnd {
 
 /**
  * A server process with `load.clients` synced clients spread evenly over `load.groups` groups.
- * Load comes in windows: during one, every client appends to its group's text
- * `load.editsPerSecond` times a second at a random phase; then the window drains. Two sessions
+ * Load comes in windows: during one, every client appends to its own note in its group's
+ * document `load.editsPerSecond` times a second at a random phase; then the window drains. Two sessions
  * (Tessera and the reference) live side by side so that their windows can alternate A, B, A, B
  * within seconds of each other, which is what makes them comparable on a noisy machine.
  */
@@ -71,6 +71,7 @@ export class FanoutSession {
 			const client = new BenchSyncClient({
 				url: server.socketUrl(benchGroupId(this.#groupOf(index))),
 				headers: server.headers(index),
+				noteId: `bench-member-${index}`,
 				onRemoteInsert: (inserted, visibleAt) => {
 					this.#tracker.received(inserted, visibleAt);
 				}
@@ -192,7 +193,7 @@ export class FanoutSession {
 		const texts = new Array<string | undefined>(this.load.groups);
 		return this.#clients.every((client, index) => {
 			const group = this.#groupOf(index);
-			const text = client.text();
+			const text = client.notes();
 			texts[group] ??= text;
 			return texts[group] === text;
 		});

@@ -6,8 +6,8 @@ import type { BenchSuite, Goal, SuiteContext, SuiteReport, Table } from '../../t
 import { compareAtLoad, type FanoutComparison } from './fanout-comparison.ts';
 
 /**
- * Sync fan-out: N clients in G groups, each appending E times a second to its group's shared
- * text; the time from an edit to its visibility at every other client of the group, Tessera
+ * Sync fan-out: N clients in G groups, each appending E times a second to a note (a Y.Text) of
+ * its group's workspace document; the time from an edit to its visibility at every other client of the group, Tessera
  * against y-websocket 2's own server under the same load, measured in alternating pairs.
  */
 export const syncSuite: BenchSuite = {
@@ -43,7 +43,7 @@ async function runSyncSuite(context: SuiteContext): Promise<SuiteReport> {
 			status: 'ok',
 			notes: [
 				`Per load: ${plan.runs} run(s); each starts both servers (fresh processes) with all clients connected to each, gives each an unrecorded ${options.warmupSeconds} s warm-up window, then alternates ${plan.pairs} window pairs of ${options.windowSeconds} s (Tessera, reference, Tessera, …). After each window, up to 5 s for late deliveries.`,
-				'Latency = from the edit (a Y.Text insertion in the writer) to its visibility in the Y.Doc of each other client of the group; "all others" = until the slowest receiver of the group saw it.',
+				'An edit = a client appending a short record to its own note (a top-level Y.Text, as the app keeps member notes) of the group\'s workspace document. Latency = from the edit in the writer to its visibility in the Y.Doc of each other client of the group; "all others" = until the slowest receiver of the group saw it.',
 				'Figures are medians over the windows; the ratio is median(Tessera p99) / median(reference p99). Pair ratios (each window against the next) show the spread.',
 				'Server loop/GC/SQLite figures come from a probe preloaded into both servers with --import (no server file is changed).',
 				'When "driver loop p99" is high, this process (or the machine) was busy and latencies include that, for both servers alike.'
