@@ -5,6 +5,7 @@ import { LoginThrottle } from './auth/login-throttle.ts';
 import { AuthorityEngine } from './authority/authority-engine.ts';
 import { AuthoritySigner } from './authority/authority-signer.ts';
 import { IntentIntake } from './authority/intent-intake.ts';
+import { Scheduler } from './authority/scheduler.ts';
 import { SettableClock, systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import { createApi } from './http/api.ts';
@@ -30,6 +31,8 @@ export interface TesseraServer {
 	engine: AuthorityEngine;
 	intake: IntentIntake;
 	signer: AuthoritySigner;
+	/** Runs every group's calendar every minute; tests run it through `POST /api/test/clock`. */
+	scheduler: Scheduler;
 	/** Stops accepting, stores every pending write, closes sockets. Storage stays open. */
 	close(): Promise<void>;
 }
@@ -77,6 +80,7 @@ export async function startServer(
 		onError: log
 	});
 	const intake = new IntentIntake({ engine, registry, accounts: storage.accounts, onError: log });
+	const scheduler = new Scheduler({ engine, accounts: storage.accounts, onError: log });
 	const loginThrottle = new LoginThrottle(config.loginLimits);
 	const throttleSweep = setInterval(() => {
 		loginThrottle.sweep(clock.now());
@@ -93,7 +97,10 @@ export async function startServer(
 			sync,
 			allowedOrigins: config.allowedOrigins,
 			passwordCost: config.passwordCost,
-			testMode: config.testMode
+			testMode: config.testMode,
+			engine,
+			scheduler,
+			testClock
 		},
 		log
 	);
@@ -118,6 +125,7 @@ export async function startServer(
 		sync.handleUpgrade(req, socket, head);
 	});
 	const port = await listen(http, config.port, config.host);
+	scheduler.start();
 	return {
 		url: `http://localhost:${port}`,
 		port,
@@ -129,6 +137,7 @@ export async function startServer(
 		engine,
 		intake,
 		signer,
+		scheduler,
 		close: async () => {
 			clearInterval(throttleSweep);
 			intake.stop();
@@ -139,6 +148,7 @@ export async function startServer(
 				});
 				http.closeAllConnections();
 			});
+			await scheduler.stop();
 			await engine.close();
 			await registry.closeAll();
 		}

@@ -15,7 +15,7 @@ import type {
 	Policy
 } from '../../src/lib/domain/index.ts';
 import { genesisHash, type SignedLedgerEvent } from '../../src/lib/sync/ledger-format.ts';
-import type { GroupRecord, OutboxRecord, Storage } from '../storage/types.ts';
+import type { GroupRecord, IdempotencyRecord, OutboxRecord, Storage } from '../storage/types.ts';
 import type { Room } from '../sync/room.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { eventFromStored, type AuthoritySigner } from './authority-signer.ts';
@@ -28,6 +28,11 @@ export interface AuthorityChange {
 	history: readonly HistoryEntry[];
 	emails: readonly EmailNotice[];
 	decisions?: readonly DecisionRecord[];
+	/**
+	 * The answer to the request behind the change, built from its signed events and stored in the
+	 * same transaction (orders: exactly once).
+	 */
+	idempotency?: (signed: readonly SignedLedgerEvent[]) => IdempotencyRecord;
 }
 
 export interface GroupAuthorityDeps {
@@ -107,6 +112,7 @@ export class GroupAuthority {
 			previous = { seq: next.event.seq, hash: next.event.hash };
 		}
 		const before = this.#state;
+		const idempotency = change.idempotency?.(signed);
 		try {
 			await this.room.commitAsServer(
 				change.reason,
@@ -120,7 +126,8 @@ export class GroupAuthority {
 					});
 				},
 				stored,
-				change.emails.map((email) => outboxRecord(this.group.id, email, at))
+				change.emails.map((email) => outboxRecord(this.group.id, email, at)),
+				idempotency
 			);
 		} catch (error) {
 			this.#deps.registry.evict(this.room);

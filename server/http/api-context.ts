@@ -2,8 +2,10 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { ScryptCost } from '../auth/passwords.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock, SettableClock } from '../clock.ts';
+import type { AuthorityEngine } from '../authority/authority-engine.ts';
 import type { AuthoritySigner } from '../authority/authority-signer.ts';
+import type { Scheduler } from '../authority/scheduler.ts';
 import type { AccountStore, AuthorityStore, UserRecord } from '../storage/types.ts';
 import type { SyncServer } from '../sync/sync-server.ts';
 
@@ -18,6 +20,12 @@ export interface ApiDeps {
 	passwordCost: ScryptCost;
 	/** Test-only routes (the clock) exist only when this is true. */
 	testMode: boolean;
+	/** The authority: every change to a group's state goes through it. */
+	engine: AuthorityEngine;
+	/** Runs every group's calendar: due dates, lock-outs, renewals, consumption billing. */
+	scheduler: Scheduler;
+	/** The settable clock, present only in test mode (`POST /api/test/clock`). */
+	testClock: SettableClock | undefined;
 	loginThrottle: LoginThrottle;
 	/** Read the client address from X-Forwarded-For (only behind a trusted proxy). */
 	trustProxy: boolean;

@@ -6,7 +6,11 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGroupRoutes } from './group-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerMeRoutes } from './me-routes.ts';
+import { registerOperatorAccountRoutes } from './operator-account-routes.ts';
+import { registerOperatorRoutes } from './operator-routes.ts';
+import { registerOrderRoutes } from './order-routes.ts';
 import { csrfGuard, sessionMiddleware } from './request-guards.ts';
+import { registerTestClockRoutes } from './test-clock-routes.ts';
 
 /** The REST API: guards first (body size, CSRF, session), then each area's routes. */
 export function createApi(deps: ApiDeps, onError: (error: unknown) => void): ApiApp {
@@ -22,6 +26,10 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	registerMeRoutes(app, deps);
 	registerGroupRoutes(app, deps);
 	registerLedgerRoutes(app, deps);
+	registerOrderRoutes(app, deps);
+	registerOperatorRoutes(app, deps);
+	registerOperatorAccountRoutes(app, deps);
+	registerTestClockRoutes(app, deps);
 	app.notFound((c) => apiError(c, 404, 'route.not-found'));
 	app.onError((error, c) => {
 		onError(error);

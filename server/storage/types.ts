@@ -27,6 +27,16 @@ export interface GroupRecord {
 	createdAt: number;
 }
 
+/** Which groups `listGroups` answers. */
+export interface GroupFilter {
+	/** Case-insensitive substring of the group's id or name, or of a role holder's e-mail. */
+	query?: string;
+	/** Only groups whose id sorts after this one (the previous page's last id). */
+	afterId?: string;
+	/** At most this many groups (default 100). */
+	limit?: number;
+}
+
 export interface SessionRecord {
 	userId: string;
 	createdAt: number;
@@ -49,6 +59,13 @@ export interface AccountStore {
 	setRoles(groupId: string, userId: string, roles: readonly GroupRole[]): Promise<void>;
 	/** The groups in which the user holds at least one role, with those roles. */
 	groupsOf(userId: string): Promise<{ group: GroupRecord; roles: GroupRole[] }[]>;
+	/**
+	 * Groups in id order, a page at a time (the scheduler walks them all; the operator searches
+	 * them by id, name or the e-mail of anyone holding a role there).
+	 */
+	listGroups(filter?: GroupFilter): Promise<GroupRecord[]>;
+	/** A vendor (whose support desk the operators are), if it exists. */
+	findVendor(id: string): Promise<{ id: string; name: string } | undefined>;
 	createSession(tokenHash: string, session: SessionRecord): Promise<void>;
 	findSession(tokenHash: string): Promise<SessionRecord | undefined>;
 	deleteSession(tokenHash: string): Promise<void>;
@@ -116,12 +133,34 @@ export interface OutboxRecord {
 	lastError: string | null;
 }
 
+/**
+ * The first answer to a money-moving request, kept under the caller's idempotency key so that a
+ * retry gets the same answer instead of a second charge. Keys are scoped per user.
+ */
+export interface IdempotencyRecord {
+	userId: string;
+	key: string;
+	groupId: string;
+	/** SHA-256 (hex) of the canonical request (never of the password); another body is refused. */
+	requestHash: string;
+	status: number;
+	/** The JSON body of the answer, exactly as first sent. */
+	response: string;
+	createdAt: number;
+}
+
 /** What the authority commits in one atomic, fully synchronous transaction. */
 export interface AuthorityCommit {
 	ledger: readonly StoredLedgerEvent[];
 	documents: readonly DocumentWrite[];
 	/** E-mails the change causes: queued with it, so they are sent exactly when it happened. */
 	emails?: readonly OutboxRecord[];
+	/**
+	 * The answer to the request that caused the change: stored in the same transaction as its
+	 * ledger events, so an order is charged exactly once whatever crashes when. A key already
+	 * taken fails the whole commit.
+	 */
+	idempotency?: IdempotencyRecord;
 }
 
 /** Signing keys and the signed ledger. */
@@ -138,6 +177,8 @@ export interface AuthorityStore {
 	 * number already taken fails the whole commit.
 	 */
 	commitAuthority(commit: AuthorityCommit): Promise<void>;
+	/** The answer stored under a user's idempotency key, if any. */
+	findIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined>;
 	/** E-mails not yet sent, oldest first. */
 	unsentEmails(limit: number): Promise<OutboxRecord[]>;
 	/** Every e-mail, newest first (the operator reads the outbox). */

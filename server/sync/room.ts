@@ -3,7 +3,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { messageAwareness, messageSync, type DocumentKind } from '../../src/lib/sync/protocol.ts';
-import type { AuthorityCommit, OutboxRecord, StoredLedgerEvent } from '../storage/types.ts';
+import type {
+	AuthorityCommit,
+	IdempotencyRecord,
+	OutboxRecord,
+	StoredLedgerEvent
+} from '../storage/types.ts';
 import type { UpdateWriter, WriteOwner } from './update-writer.ts';
 
 /** What a peer is applying right now: its message index (for the ack) and new client ids. */
@@ -115,7 +120,8 @@ export class Room {
 		reason: string,
 		change: (doc: Y.Doc) => void,
 		ledger: readonly StoredLedgerEvent[] = [],
-		emails: readonly OutboxRecord[] = []
+		emails: readonly OutboxRecord[] = [],
+		idempotency?: IdempotencyRecord
 	): Promise<void> {
 		const captured: Uint8Array[] = [];
 		this.#captured = captured;
@@ -129,12 +135,14 @@ export class Room {
 		} finally {
 			this.#captured = undefined;
 		}
-		if (captured.length === 0 && ledger.length === 0 && emails.length === 0) return;
+		const empty = captured.length === 0 && ledger.length === 0 && emails.length === 0;
+		if (empty && !idempotency) return;
 		const update = captured.length === 1 ? (captured[0] as Uint8Array) : Y.mergeUpdates(captured);
 		await this.#commit({
 			ledger,
 			documents: captured.length > 0 ? [{ name: this.name, update }] : [],
-			emails
+			emails,
+			...(idempotency ? { idempotency } : {})
 		});
 		if (captured.length === 0) return;
 		this.storedBytes += update.byteLength;

@@ -1,5 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AccountStore, GroupRecord, GroupRole, SessionRecord, UserRecord } from '../types.ts';
+import type {
+	AccountStore,
+	GroupFilter,
+	GroupRecord,
+	GroupRole,
+	SessionRecord,
+	UserRecord
+} from '../types.ts';
 
 interface UserRow {
 	id: string;
@@ -70,8 +77,20 @@ const prepareStatements = (db: DatabaseSync) => ({
 	),
 	deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
 	deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
-	anyUser: db.prepare('SELECT 1 AS one FROM users LIMIT 1')
+	anyUser: db.prepare('SELECT 1 AS one FROM users LIMIT 1'),
+	listGroups: db.prepare('SELECT * FROM groups WHERE id > ? ORDER BY id LIMIT ?'),
+	searchGroups: db.prepare(
+		`SELECT g.* FROM groups g
+		 WHERE g.id > ? AND (g.id LIKE ? ESCAPE '\\' OR g.name LIKE ? ESCAPE '\\' OR EXISTS (
+			SELECT 1 FROM group_roles r JOIN users u ON u.id = r.user_id
+			WHERE r.group_id = g.id AND u.email LIKE ? ESCAPE '\\'))
+		 ORDER BY g.id LIMIT ?`
+	),
+	vendorById: db.prepare('SELECT id, name FROM vendors WHERE id = ?')
 });
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /** Accounts, groups, roles and sessions on SQLite, with statements prepared once. */
 export class SqliteAccountStore implements AccountStore {
@@ -162,6 +181,22 @@ export class SqliteAccountStore implements AccountStore {
 				roles: row.roles.split(',').sort() as GroupRole[]
 			}))
 		);
+	}
+
+	listGroups(filter: GroupFilter = {}): Promise<GroupRecord[]> {
+		const after = filter.afterId ?? '';
+		const limit = Math.max(1, Math.min(filter.limit ?? 100, 1000));
+		const query = filter.query?.trim();
+		const pattern = query ? containing(query) : undefined;
+		const rows = pattern
+			? this.#s.searchGroups.all(after, pattern, pattern, pattern, limit)
+			: this.#s.listGroups.all(after, limit);
+		return Promise.resolve((rows as unknown as GroupRow[]).map(toGroup));
+	}
+
+	findVendor(id: string): Promise<{ id: string; name: string } | undefined> {
+		const row = this.#s.vendorById.get(id) as { id: string; name: string } | undefined;
+		return Promise.resolve(row && { id: row.id, name: row.name });
 	}
 
 	createSession(tokenHash: string, session: SessionRecord): Promise<void> {

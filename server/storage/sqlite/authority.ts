@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type {
 	AuthorityCommit,
 	AuthorityStore,
+	IdempotencyRecord,
 	OutboxRecord,
 	SigningKeyRecord,
 	StoredLedgerEvent
@@ -34,8 +35,23 @@ const prepareStatements = (db: DatabaseSync) => ({
 	markSent: db.prepare(
 		'UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?'
 	),
-	markFailed: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?')
+	markFailed: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?'),
+	insertIdempotency: db.prepare(
+		`INSERT INTO idempotency_keys (user_id, key, group_id, request_hash, status, response, created_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)`
+	),
+	idempotency: db.prepare('SELECT * FROM idempotency_keys WHERE user_id = ? AND key = ?')
 });
+
+interface IdempotencyRow {
+	user_id: string;
+	key: string;
+	group_id: string;
+	request_hash: string;
+	status: number;
+	response: string;
+	created_at: number;
+}
 
 interface EmailRow {
 	id: string;
@@ -152,6 +168,7 @@ export class SqliteAuthorityStore implements AuthorityStore {
 				}
 				assigned = this.#documents.insertWithinTransaction(commit.documents);
 				for (const email of commit.emails ?? []) this.#insertEmail(email);
+				if (commit.idempotency) this.#insertIdempotency(commit.idempotency);
 				this.#db.exec('COMMIT');
 			} catch (error) {
 				this.#db.exec('ROLLBACK');
@@ -166,6 +183,21 @@ export class SqliteAuthorityStore implements AuthorityStore {
 		return Promise.resolve();
 	}
 
+	findIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
+		const row = this.#s.idempotency.get(userId, key) as IdempotencyRow | undefined;
+		return Promise.resolve(
+			row && {
+				userId: row.user_id,
+				key: row.key,
+				groupId: row.group_id,
+				requestHash: row.request_hash,
+				status: row.status,
+				response: row.response,
+				createdAt: row.created_at
+			}
+		);
+	}
+
 	unsentEmails(limit: number): Promise<OutboxRecord[]> {
 		return Promise.resolve((this.#s.unsent.all(limit) as unknown as EmailRow[]).map(toEmail));
 	}
@@ -178,6 +210,18 @@ export class SqliteAuthorityStore implements AuthorityStore {
 		if ('sentAt' in result) this.#s.markSent.run(result.sentAt, id);
 		else this.#s.markFailed.run(result.error.slice(0, 1000), id);
 		return Promise.resolve();
+	}
+
+	#insertIdempotency(record: IdempotencyRecord): void {
+		this.#s.insertIdempotency.run(
+			record.userId,
+			record.key,
+			record.groupId,
+			record.requestHash,
+			record.status,
+			record.response,
+			record.createdAt
+		);
 	}
 
 	#insertEmail(email: OutboxRecord): void {

@@ -81,6 +81,18 @@ const migrations: readonly string[] = [
 		last_error TEXT
 	) STRICT;
 	CREATE INDEX outbox_unsent ON outbox(sent_at) WHERE sent_at IS NULL;
+	`,
+	`
+	CREATE TABLE idempotency_keys (
+		user_id TEXT NOT NULL,
+		key TEXT NOT NULL,
+		group_id TEXT NOT NULL,
+		request_hash TEXT NOT NULL,
+		status INTEGER NOT NULL,
+		response TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		PRIMARY KEY (user_id, key)
+	) STRICT, WITHOUT ROWID;
 	`
 ];
 

@@ -1,0 +1,80 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as v from 'valibot';
+import { quote, QuoteRequestSchema } from '../../src/lib/domain/index.ts';
+import { groupAccess } from '../auth/access.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { notInitialized } from '../authority/domain-operation.ts';
+import { placeOrderOnce } from '../authority/order-placement.ts';
+import { apiError } from './api-error.ts';
+import type { ApiApp, ApiDeps } from './api-context.ts';
+import { parseBody } from './parse-body.ts';
+import { refusalResponse } from './refusal-response.ts';
+import { requireUser } from './request-guards.ts';
+
+/** P3: the request and the owner's password, which confirms it. */
+const OrderBody = v.strictObject({
+	request: QuoteRequestSchema,
+	password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024))
+});
+
+/** Printable ASCII without spaces (a UUID, a ULID …), 8 to 200 characters. */
+const idempotencyKey = /^[\x21-\x7e]{8,200}$/;
+
+/**
+ * `POST /api/groups/:id/quote` (any admin: the price of a change, by the same function as the
+ * browser's preview) and `POST /api/groups/:id/orders` (the owner, with an `Idempotency-Key`
+ * and their password: buys or changes seats, or adds packs, exactly once per key).
+ */
+export function registerOrderRoutes(app: ApiApp, deps: ApiDeps): void {
+	app.post('/api/groups/:id/quote', requireUser, async (c) => {
+		const user = c.var.user;
+		if (!user) return c.body(null, 401);
+		const groupId = c.req.param('id');
+		const access = await groupAccess(deps.accounts, groupId, user.id);
+		if (!access) return apiError(c, 404, 'group.not-found');
+		if (!access.canWrite) return apiError(c, 403, 'role.read-only');
+		const body = await parseBody(c, QuoteRequestSchema);
+		if (!body.ok) return body.response;
+		const priced = await deps.engine.run(groupId, (authority) =>
+			Promise.resolve(
+				authority.state
+					? quote(authority.state, authority.policy, body.value, deps.engine.clock.now())
+					: undefined
+			)
+		);
+		if (!priced) return refusalResponse(c, notInitialized);
+		if (!priced.ok) return refusalResponse(c, priced.error);
+		c.header('Cache-Control', 'no-store');
+		return c.json(priced.value);
+	});
+
+	app.post('/api/groups/:id/orders', requireUser, async (c) => {
+		const user = c.var.user;
+		if (!user) return c.body(null, 401);
+		const groupId = c.req.param('id');
+		const access = await groupAccess(deps.accounts, groupId, user.id);
+		if (!access) return apiError(c, 404, 'group.not-found');
+		const key = c.req.header('idempotency-key');
+		if (key === undefined || key === '') return apiError(c, 400, 'idempotency.key-required');
+		if (!idempotencyKey.test(key)) {
+			return apiError(c, 400, 'idempotency.key-invalid', { min: 8, max: 200 });
+		}
+		const body = await parseBody(c, OrderBody);
+		if (!body.ok) return body.response;
+		// Before any replay: a key seen in someone's traffic is worthless without their password.
+		const hash = user.passwordHash;
+		if (!hash || !(await verifyPassword(body.value.password, hash))) {
+			return apiError(c, 403, 'order.password-invalid');
+		}
+		const answer = await placeOrderOnce(
+			{ engine: deps.engine, store: deps.authority, signer: deps.signer },
+			{ groupId, userId: user.id, key, request: body.value.request }
+		);
+		if (answer.kind === 'refused') return refusalResponse(c, answer.error);
+		c.header('Cache-Control', 'no-store');
+		if (answer.replayed) c.header('Idempotent-Replayed', 'true');
+		return c.body(answer.body, answer.status as ContentfulStatusCode, {
+			'Content-Type': 'application/json'
+		});
+	});
+}
