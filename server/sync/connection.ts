@@ -1,6 +1,5 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -15,6 +14,18 @@ import {
 import { rewriteAwareness, type PresenceIdentity } from './awareness-identity.ts';
 import type { Applying, Room, RoomOrigin, RoomPeer } from './room.ts';
 
+/**
+ * The part of a websocket the sync core uses (Hocuspocus' WebSocketLike): the server hands it
+ * a `ws` socket; the reliability simulation hands it an in-memory one.
+ */
+export interface SocketLike {
+	readonly readyState: number;
+	readonly OPEN: number;
+	readonly bufferedAmount: number;
+	send(data: Uint8Array): void;
+	close(code?: number, reason?: string): void;
+}
+
 /** What a connection may do with its document, decided at the upgrade. */
 export type Access = 'write' | 'read';
 
@@ -22,6 +33,32 @@ export interface ConnectionLimits {
 	maxDocumentBytes: number;
 	/** A peer that lets this much outgoing data pile up is disconnected (it will resync). */
 	maxBufferedBytes: number;
+}
+
+/**
+ * The Yjs client ids whose structs in `update` are new to `doc`. A client relays other people's
+ * structs the server already has — a sync reply computed against an older state vector carries
+ * them, and so does one that echoes structs the server holds pending (Yjs sends pending structs
+ * along in its own sync replies) — and those say nothing about who wrote what now.
+ */
+function writersOf(update: Uint8Array, doc: Y.Doc): number[] {
+	const pendingUpdate = doc.store.pendingStructs?.update;
+	const pending = pendingUpdate ? Y.parseUpdateMeta(pendingUpdate).to : undefined;
+	const known = (client: number) =>
+		Math.max(Y.getState(doc.store, client), pending?.get(client) ?? 0);
+	const { to } = Y.parseUpdateMeta(update);
+	return [...to].filter(([client, clock]) => clock > known(client)).map(([client]) => client);
+}
+
+/** The update minus every struct of the given clients (its deletions are kept). */
+function withoutClients(update: Uint8Array, clients: readonly number[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, clients.length);
+	for (const client of clients) {
+		encoding.writeVarUint(encoder, client);
+		encoding.writeVarUint(encoder, Number.MAX_SAFE_INTEGER);
+	}
+	return Y.diffUpdate(update, encoding.toUint8Array(encoder));
 }
 
 /** An update with no structs and no deletions: what a client sends when it has nothing new. */
@@ -37,7 +74,7 @@ export class SyncConnection implements RoomPeer {
 	readonly userId: string;
 	readonly room: Room;
 	readonly access: Access;
-	readonly #ws: WebSocket;
+	readonly #ws: SocketLike;
 	readonly #identity: PresenceIdentity;
 	readonly #limits: ConnectionLimits;
 	readonly #origin: RoomOrigin;
@@ -53,7 +90,7 @@ export class SyncConnection implements RoomPeer {
 	applying: Applying = { index: 0, newClients: [] };
 
 	constructor(options: {
-		ws: WebSocket;
+		ws: SocketLike;
 		room: Room;
 		userId: string;
 		identity: PresenceIdentity;
@@ -167,21 +204,21 @@ export class SyncConnection implements RoomPeer {
 			this.#refuse(index, 'sync.document-too-large');
 			return;
 		}
-		let newClients: Applying['newClients'] | undefined;
+		let claim: ReturnType<Room['claim']>;
 		try {
-			newClients = this.room.claim(Y.parseUpdateMeta(update).from.keys(), this.userId);
+			claim = this.room.claim(writersOf(update, this.room.doc), this.userId);
 		} catch {
 			this.notify('sync.malformed-message');
 			return;
 		}
-		if (!newClients) {
-			this.#refuse(index, 'sync.foreign-client-id');
-			return;
-		}
-		this.applying = { index, newClients };
+		// Structs under another user's client id are dropped: a forgery never lands, and a relay
+		// of someone else's unsent work reaches the server from its author instead.
+		const accepted = claim.foreign.length > 0 ? withoutClients(update, claim.foreign) : update;
+		if (accepted !== update) this.notify('sync.foreign-client-id');
+		this.applying = { index, newClients: claim.newClients };
 		const queuedBefore = this.room.storedUpdates;
 		try {
-			Y.applyUpdate(this.room.doc, update, this.#origin);
+			Y.applyUpdate(this.room.doc, accepted, this.#origin);
 		} catch {
 			this.notify('sync.malformed-message');
 		} finally {

@@ -97,18 +97,22 @@ export class Room {
 	}
 
 	/**
-	 * Claims client ids for a user before applying their update. Undefined when one of them is
-	 * another user's: a client may not write in someone else's name.
+	 * Claims the unowned client ids for a user before applying their update, and names the ones
+	 * that belong to someone else: a client may not write in someone else's name.
 	 */
-	claim(clientIds: Iterable<number>, userId: string): Applying['newClients'] | undefined {
-		const fresh: Applying['newClients'] = [];
+	claim(
+		clientIds: Iterable<number>,
+		userId: string
+	): { newClients: Applying['newClients']; foreign: number[] } {
+		const newClients: Applying['newClients'] = [];
+		const foreign: number[] = [];
 		for (const clientId of clientIds) {
 			const owner = this.#owners.get(clientId);
-			if (owner === undefined) fresh.push({ clientId, userId });
-			else if (owner !== userId) return undefined;
+			if (owner === undefined) newClients.push({ clientId, userId });
+			else if (owner !== userId) foreign.push(clientId);
 		}
-		for (const entry of fresh) this.#owners.set(entry.clientId, entry.userId);
-		return fresh;
+		for (const entry of newClients) this.#owners.set(entry.clientId, entry.userId);
+		return { newClients, foreign };
 	}
 
 	/**

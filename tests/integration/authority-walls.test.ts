@@ -81,10 +81,12 @@ describe('bad input on a sync connection', () => {
 		const alex = await online('alex.admin@acme.example', 'demo-annual-seats');
 		proposeIntent(alex.connection.workspace, { id: 'claim-client', kind: 'noop' }, 'test');
 		await vi.waitFor(() => expect(alex.connection.status.pending).toBe(false));
-		// Olivia's tampered client writes under Alex's Yjs client id.
+		// Olivia's tampered client writes under Alex's Yjs client id, with clocks beyond his, so
+		// that the server would take the structs for new ones of his.
 		const impostor = new Y.Doc();
 		impostor.clientID = alex.connection.workspace.clientID;
-		impostor.getMap('intents').set('forged', { id: 'forged', kind: 'noop' });
+		for (let i = 0; i < 50; i++)
+			impostor.getMap('intents').set('forged', { id: 'forged', kind: 'noop', i });
 		const update = Y.encodeStateAsUpdate(impostor);
 		const client = await raw('olivia.owner@acme.example', '/sync/demo-annual-seats');
 		client.send(syncUpdateMessage(update));
