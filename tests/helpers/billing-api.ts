@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { GroupState, Quote } from '../../src/lib/domain/index.ts';
+import { initializeGroup } from '../../server/authority/group-setup.ts';
 import type { OrderReceipt } from '../../server/authority/order-receipt.ts';
+import {
+	dateOfInstant,
+	type GroupState,
+	type LedgerPayload,
+	type Quote
+} from '../../src/lib/domain/index.ts';
 import { demoPassword, signIn, type TestServer } from './test-server.ts';
 
 /** An answer of the API: status, parsed JSON body (or null) and headers. */
@@ -19,16 +25,18 @@ export interface ErrorBody {
 export class ApiClient {
 	readonly #test: TestServer;
 	readonly email: string;
+	readonly #password: string;
 	#cookie: string | undefined;
 
-	constructor(test: TestServer, email: string) {
+	constructor(test: TestServer, email: string, password = demoPassword) {
 		this.#test = test;
 		this.email = email;
+		this.#password = password;
 	}
 
 	/** Signs in again: sessions last 30 days of (test) clock time. */
 	async signIn(): Promise<this> {
-		this.#cookie = await signIn(this.#test.url, this.email);
+		this.#cookie = await signIn(this.#test.url, this.email, this.#password);
 		return this;
 	}
 
@@ -50,7 +58,7 @@ export class ApiClient {
 		body: string | undefined,
 		headers: Record<string, string>
 	): Promise<Answer<T>> {
-		this.#cookie ??= await signIn(this.#test.url, this.email);
+		this.#cookie ??= await signIn(this.#test.url, this.email, this.#password);
 		const send = (cookie: string) =>
 			fetch(`${this.#test.url}${path}`, {
 				method,
@@ -126,4 +134,34 @@ export async function stored(test: TestServer, groupId: string) {
 	);
 	const ledger = await test.storage.authority.ledger(groupId);
 	return { state: state as GroupState, ledger: ledger.length };
+}
+
+/** The test clock's calendar date. */
+export function todayOf(test: TestServer): string {
+	return dateOfInstant(test.server.clock.now());
+}
+
+/** The payload types of a group's ledger events after `afterSeq`, in order. */
+export async function ledgerTypes(test: TestServer, groupId: string, afterSeq = 0) {
+	const events = await test.storage.authority.ledger(groupId, afterSeq);
+	return events.map((event) => (JSON.parse(event.body) as { payload: LedgerPayload }).payload.type);
+}
+
+/**
+ * A group with its owner (Olivia, also billable admin) and nobody else, for the policies where
+ * nobody joins without a licence (U4), set up through the real authority.
+ */
+export async function ownerOnlyGroup(test: TestServer, groupId: string, policyId: string) {
+	const user = await test.storage.accounts.findUserByEmail(people.owner);
+	if (!user) throw new Error('no demo owner');
+	await test.storage.accounts.createGroup({
+		id: groupId,
+		name: `Story ${groupId}`,
+		vendorId: 'demo-vendor',
+		policyId,
+		createdAt: Date.now()
+	});
+	const owner = { id: user.id, email: user.email, name: user.name };
+	await initializeGroup(test.server.engine, groupId, { owner });
+	return owner;
 }
