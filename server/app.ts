@@ -12,6 +12,7 @@ import { createApi } from './http/api.ts';
 import { applySecurityHeaders } from './http/security-headers.ts';
 import { serveMetrics } from './http/metrics-endpoint.ts';
 import { staticFiles } from './http/static-files.ts';
+import { startMailer, type Mailer } from './mail/mailer.ts';
 import { createMetrics } from './server-metrics.ts';
 import type { Storage } from './storage/types.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
@@ -31,6 +32,8 @@ export interface TesseraServer {
 	engine: AuthorityEngine;
 	intake: IntentIntake;
 	signer: AuthoritySigner;
+	/** Renders and sends (or keeps) the outbox's e-mails; tests call `flush()`. */
+	mailer: Mailer;
 	/** Runs every group's calendar every minute; tests run it through `POST /api/test/clock`. */
 	scheduler: Scheduler;
 	/** Stops accepting, stores every pending write, closes sockets. Storage stays open. */
@@ -92,6 +95,7 @@ export async function startServer(
 			trustProxy: config.trustProxy,
 			accounts: storage.accounts,
 			authority: storage.authority,
+			mail: storage.mail,
 			signer,
 			clock,
 			sync,
@@ -125,6 +129,15 @@ export async function startServer(
 		sync.handleUpgrade(req, socket, head);
 	});
 	const port = await listen(http, config.port, config.host);
+	const mailer = startMailer({
+		accounts: storage.accounts,
+		mail: storage.mail,
+		engine,
+		clock,
+		config: config.mail,
+		serverUrl: `http://localhost:${port}`,
+		onError: log
+	});
 	scheduler.start();
 	return {
 		url: `http://localhost:${port}`,
@@ -137,6 +150,7 @@ export async function startServer(
 		engine,
 		intake,
 		signer,
+		mailer,
 		scheduler,
 		close: async () => {
 			clearInterval(throttleSweep);
@@ -149,6 +163,7 @@ export async function startServer(
 				http.closeAllConnections();
 			});
 			await scheduler.stop();
+			await mailer.stop();
 			await engine.close();
 			await registry.closeAll();
 		}

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultThrottleLimits, type ThrottleLimits } from './auth/login-throttle.ts';
 import { defaultScryptCost, type ScryptCost } from './auth/passwords.ts';
+import { mailConfigFromEnv, type MailConfig } from './mail/mail-config.ts';
 
 /** Everything the server can be told, with production-safe defaults. */
 export interface ServerConfig {
@@ -9,6 +10,8 @@ export interface ServerConfig {
 	host: string | undefined;
 	dataDir: string;
 	buildDir: string;
+	/** SMTP_URL, MAIL_FROM, VENDOR_EMAIL, PUBLIC_URL (server/mail/). */
+	mail: MailConfig;
 	/** Origins besides the server's own that may use cookies and websockets (comma-separated). */
 	allowedOrigins: string[];
 	/** Enables test-only routes such as `POST /api/test/clock`. Never on in production. */
@@ -51,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		host: env.HOST || undefined,
 		dataDir: resolve(env.DATA_DIR || 'data'),
 		buildDir: resolve(env.BUILD_DIR || 'build'),
+		mail: mailConfigFromEnv(env, (message) => new ConfigError(message)),
 		allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
 			.split(',')
 			.map((origin) => origin.trim())

@@ -6,13 +6,15 @@ import type { Clock, SettableClock } from '../clock.ts';
 import type { AuthorityEngine } from '../authority/authority-engine.ts';
 import type { AuthoritySigner } from '../authority/authority-signer.ts';
 import type { Scheduler } from '../authority/scheduler.ts';
-import type { AccountStore, AuthorityStore, UserRecord } from '../storage/types.ts';
+import type { AccountStore, AuthorityStore, MailStore, UserRecord } from '../storage/types.ts';
 import type { SyncServer } from '../sync/sync-server.ts';
 
 /** What every route handler may use; handlers only wire these to the domain (STYLE.md). */
 export interface ApiDeps {
 	accounts: AccountStore;
 	authority: AuthorityStore;
+	/** The outbox's delivery state and the invitations its e-mails carry. */
+	mail: MailStore;
 	signer: AuthoritySigner;
 	clock: Clock;
 	sync: SyncServer;

@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGroupRoutes } from './group-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerMeRoutes } from './me-routes.ts';
+import { registerOutboxRoutes } from './outbox-routes.ts';
 import { registerOperatorAccountRoutes } from './operator-account-routes.ts';
 import { registerOperatorRoutes } from './operator-routes.ts';
 import { registerOrderRoutes } from './order-routes.ts';
@@ -24,6 +25,7 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	);
 	registerAuthRoutes(app, deps);
 	registerMeRoutes(app, deps);
+	registerOutboxRoutes(app, deps);
 	registerGroupRoutes(app, deps);
 	registerLedgerRoutes(app, deps);
 	registerOrderRoutes(app, deps);

@@ -186,9 +186,74 @@ export interface AuthorityStore {
 	markEmail(id: string, result: { sentAt: number } | { error: string }): Promise<void>;
 }
 
+/** An e-mail as rendered for its recipient; kept with the outbox row so a retry sends the same. */
+export interface RenderedEmail {
+	to: string;
+	language: string;
+	subject: string;
+	text: string;
+	html: string;
+}
+
+/** An outbox row with its delivery state (see server/mail/mailer.ts). */
+export interface OutboxEntry extends OutboxRecord {
+	/** When the next send may be tried; `null` once the mailer gave up. */
+	nextAttemptAt: number | null;
+	/** Set when no SMTP server is configured: the e-mail stays here for the operator to read. */
+	keptAt: number | null;
+	/** The rendered message, from the first time it was rendered on. */
+	message: RenderedEmail | null;
+}
+
+/**
+ * An invitation to register (U1). Only the SHA-256 of its token is stored: the token itself is
+ * in the e-mail alone.
+ */
+export interface InvitationRecord {
+	tokenHash: string;
+	memberId: string;
+	groupId: string;
+	email: string;
+	/** The outbox row whose e-mail carries the link. */
+	emailId: string;
+	createdAt: number;
+	expiresAt: number;
+}
+
+/** How a failed send is recorded: the error, and when to try again (`null`: never). */
+export interface SendFailure {
+	error: string;
+	nextAttemptAt: number | null;
+}
+
+/** The outbox as the mailer sees it, and the invitations its e-mails carry. */
+export interface MailStore {
+	/** Unsent, unkept e-mails whose next attempt is due, oldest first. */
+	dueEmails(now: number, limit: number): Promise<OutboxEntry[]>;
+	/** Every e-mail with its delivery state, newest first. */
+	entries(limit: number): Promise<OutboxEntry[]>;
+	/** Stores a rendering, and the invitation it carries, in one transaction. */
+	saveMessage(id: string, message: RenderedEmail, invitation?: InvitationRecord): Promise<void>;
+	markSent(id: string, at: number): Promise<void>;
+	markKept(id: string, at: number): Promise<void>;
+	markFailed(id: string, failure: SendFailure): Promise<void>;
+	findInvitation(tokenHash: string): Promise<InvitationRecord | undefined>;
+	/**
+	 * Creates the invited user's account and deletes every invitation of that member, atomically.
+	 * Answers the deleted invitations (for `restoreInvitations`), or `email-taken` changing nothing.
+	 */
+	redeemInvitation(
+		invitation: InvitationRecord,
+		user: UserRecord
+	): Promise<{ ok: true; redeemed: InvitationRecord[] } | { ok: false; reason: 'email-taken' }>;
+	/** Undoes `redeemInvitation` (the authority could not commit): the account goes, the links come back. */
+	restoreInvitations(userId: string, invitations: readonly InvitationRecord[]): Promise<void>;
+}
+
 export interface Storage {
 	accounts: AccountStore;
 	documents: DocumentStore;
 	authority: AuthorityStore;
+	mail: MailStore;
 	close(): void;
 }

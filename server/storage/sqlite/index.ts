@@ -3,6 +3,7 @@ import { SqliteAccountStore } from './accounts.ts';
 import { SqliteAuthorityStore } from './authority.ts';
 import { openDatabase } from './database.ts';
 import { SqliteDocumentStore } from './documents.ts';
+import { SqliteMailStore } from './mail.ts';
 
 export { DataDirectoryError } from './database.ts';
 
@@ -14,6 +15,7 @@ export function createSqliteStorage(dataDir: string): Storage {
 		accounts: new SqliteAccountStore(db),
 		documents,
 		authority: new SqliteAuthorityStore(db, documents),
+		mail: new SqliteMailStore(db),
 		close: () => {
 			db.close();
 		}

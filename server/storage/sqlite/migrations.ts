@@ -93,6 +93,22 @@ const migrations: readonly string[] = [
 		created_at INTEGER NOT NULL,
 		PRIMARY KEY (user_id, key)
 	) STRICT, WITHOUT ROWID;
+	`,
+	`
+	ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER DEFAULT 0;
+	ALTER TABLE outbox ADD COLUMN kept_at INTEGER;
+	ALTER TABLE outbox ADD COLUMN message TEXT;
+	CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE sent_at IS NULL AND kept_at IS NULL;
+	CREATE TABLE invitations (
+		token_hash TEXT PRIMARY KEY,
+		member_id TEXT NOT NULL,
+		group_id TEXT NOT NULL REFERENCES groups(id),
+		email TEXT NOT NULL,
+		email_id TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX invitations_by_member ON invitations(group_id, member_id);
 	`
 ];
 
