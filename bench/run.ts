@@ -7,61 +7,41 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BenchOptionError, optionsFromEnv } from './lib/options.ts';
+import { BenchOptionError, optionsFromEnv, type BenchOptions } from './lib/options.ts';
 import { machineInfo, runStamp, writeResults } from './lib/results.ts';
 import { renderGoals, renderTable } from './lib/table.ts';
 import { suites } from './suites.ts';
-import type { SuiteReport } from './types.ts';
+import type { BenchSuite, SuiteContext, SuiteReport } from './types.ts';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(benchDir);
 
+/** A suite's report as recorded: with its title and how long it took. */
+type RecordedReport = SuiteReport & { title: string; seconds: number };
+
 async function main(): Promise<number> {
 	const options = optionsFromEnv();
-	const unknown = (options.suites ?? []).filter((id) => !suites.some((suite) => suite.id === id));
-	if (unknown.length > 0) {
-		throw new BenchOptionError(
-			`BENCH_SUITES: unknown ${unknown.join(', ')}; known: ${suites.map((suite) => suite.id).join(', ')}.`
-		);
-	}
-	const selected = suites.filter((suite) => options.suites?.includes(suite.id) ?? true);
+	const selected = selectSuites(options);
 	const startedAt = new Date();
-	const machineBefore = machineInfo();
+	const machine = machineInfo();
 	const log = (line: string) => {
 		console.error(line);
 	};
 	log(
-		`bench: ${selected.map((suite) => suite.id).join(', ')}${options.quick ? ' (quick)' : ''} on ${machineBefore.cpus}× ${machineBefore.cpuModel}, load average ${machineBefore.loadAverage.join(' ')}`
+		`bench: ${selected.map((suite) => suite.id).join(', ')}${options.quick ? ' (quick)' : ''} on ${machine.cpus}× ${machine.cpuModel}, load average ${machine.loadAverage.join(' ')}`
 	);
-	const reports: Record<string, SuiteReport & { title: string; seconds: number }> = {};
+	const reports: Record<string, RecordedReport> = {};
 	for (const suite of selected) {
-		const began = performance.now();
-		let report: SuiteReport;
-		try {
-			report = await suite.run({ options, repoRoot, log });
-		} catch (error) {
-			log(
-				`${suite.id}: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-			);
-			report = {
-				status: 'failed',
-				notes: [error instanceof Error ? error.message : String(error)],
-				tables: [],
-				goals: [],
-				data: null
-			};
-		}
-		const seconds = Math.round((performance.now() - began) / 100) / 10;
-		reports[suite.id] = { title: suite.title, seconds, ...report };
-		printReport(suite.title, reports[suite.id] ?? report, seconds);
+		const report = await runSuite(suite, { options, repoRoot, log });
+		reports[suite.id] = report;
+		printReport(report);
 	}
 	const goals = Object.values(reports).flatMap((report) => report.goals);
 	if (goals.length > 0) console.log(`\n${renderGoals(goals)}\n`);
-	const machine = { ...machineBefore, loadAverageAtEnd: machineInfo().loadAverage };
 	const written = writeResults(join(benchDir, 'results'), runStamp(startedAt), {
 		startedAt: startedAt.toISOString(),
 		finishedAt: new Date().toISOString(),
-		machine,
+		machine: { ...machine, loadAverageAtEnd: machineInfo().loadAverage },
 		options,
 		suites: reports
 	});
@@ -69,8 +49,36 @@ async function main(): Promise<number> {
 	return Object.values(reports).some((report) => report.status === 'failed') ? 1 : 0;
 }
 
-function printReport(title: string, report: SuiteReport, seconds: number): void {
-	console.log(`\n## ${title} — ${report.status} (${seconds} s)\n`);
+/** The suites BENCH_SUITES names (all when unset), refusing unknown ids before anything runs. */
+function selectSuites(options: BenchOptions): readonly BenchSuite[] {
+	const unknown = (options.suites ?? []).filter((id) => !suites.some((suite) => suite.id === id));
+	if (unknown.length > 0) {
+		throw new BenchOptionError(
+			`BENCH_SUITES: unknown ${unknown.join(', ')}; known: ${suites.map((suite) => suite.id).join(', ')}.`
+		);
+	}
+	return suites.filter((suite) => options.suites?.includes(suite.id) ?? true);
+}
+
+/** Runs one suite; a failure becomes a failed report, so the other suites still run. */
+async function runSuite(suite: BenchSuite, context: SuiteContext): Promise<RecordedReport> {
+	const began = performance.now();
+	let report: SuiteReport;
+	try {
+		report = await suite.run(context);
+	} catch (error) {
+		context.log(
+			`${suite.id}: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+		);
+		const message = error instanceof Error ? error.message : String(error);
+		report = { status: 'failed', notes: [message], tables: [], goals: [], data: null };
+	}
+	const seconds = Math.round((performance.now() - began) / 100) / 10;
+	return { ...report, title: suite.title, seconds };
+}
+
+function printReport(report: RecordedReport): void {
+	console.log(`\n## ${report.title} — ${report.status} (${report.seconds} s)\n`);
 	for (const table of report.tables) console.log(`${renderTable(table)}\n`);
 	for (const note of report.notes) console.log(`- ${note}`);
 }

@@ -3,7 +3,7 @@ import { median } from '../../lib/stats.ts';
 import { referenceKind } from '../../servers/reference-kind.ts';
 import type { SyncServerKind } from '../../servers/sync-server-kind.ts';
 import { tesseraKind } from '../../servers/tessera-kind.ts';
-import type { BenchSuite, SuiteContext, SuiteReport, Table } from '../../types.ts';
+import type { BenchSuite, Goal, SuiteContext, SuiteReport, Table } from '../../types.ts';
 import { runIdleSockets, type IdleRun } from './idle-run.ts';
 
 /** Idle sockets are spread over this many groups, as the larger fan-out load is. */
@@ -29,17 +29,7 @@ async function runConnectionsSuite(context: SuiteContext): Promise<SuiteReport> 
 		referenceKind(context.repoRoot)
 	];
 	try {
-		const runs: IdleRun[] = [];
-		for (let round = 1; round <= options.connectionRuns; round++) {
-			for (const kind of kinds) {
-				const run = await runIdleSockets(kind, options.idleSockets, groups);
-				log(
-					`  connections ${round}/${options.connectionRuns} ${kind.id.padEnd(9)} ${run.sockets} sockets in ${run.connectSeconds.toFixed(1)} s, RSS ${mib(run.serverRssAfterMiB)} MiB (${run.serverKiBPerSocket.toFixed(1)} KiB/socket), open ${run.stillOpen}`
-				);
-				runs.push(run);
-			}
-		}
-		const tessera = summarize(runs, 'tessera');
+		const runs = await alternateRuns(kinds, options.idleSockets, options.connectionRuns, log);
 		return {
 			status: 'ok',
 			notes: [
@@ -48,19 +38,42 @@ async function runConnectionsSuite(context: SuiteContext): Promise<SuiteReport> 
 				'RSS is read from /proc 2 s after the last socket synced; "per socket" = (RSS after − RSS before) / sockets.'
 			],
 			tables: [tableOf(runs, options.idleSockets)],
-			goals: [
-				{
-					name: `connections: Tessera RSS with ${options.idleSockets} idle sockets`,
-					target: '< 1 GiB (at 10,000 sockets)',
-					measured: `${mib(tessera.rssAfter)} MiB (${tessera.kibPerSocket.toFixed(1)} KiB per socket; connected in ${tessera.seconds.toFixed(1)} s)`,
-					met: tessera.rssAfter < gibibyte && tessera.stillOpen === options.idleSockets
-				}
-			],
+			goals: [goalOf(runs, options.idleSockets)],
 			data: runs
 		};
 	} finally {
 		for (const kind of kinds) kind.dispose();
 	}
+}
+
+/** Runs each server in turn, `rounds` times: A, B, A, B … */
+async function alternateRuns(
+	kinds: readonly SyncServerKind[],
+	sockets: number,
+	rounds: number,
+	log: (line: string) => void
+): Promise<IdleRun[]> {
+	const runs: IdleRun[] = [];
+	for (let round = 1; round <= rounds; round++) {
+		for (const kind of kinds) {
+			const run = await runIdleSockets(kind, sockets, groups);
+			log(
+				`  connections ${round}/${rounds} ${kind.id.padEnd(9)} ${run.sockets} sockets in ${run.connectSeconds.toFixed(1)} s, RSS ${mib(run.serverRssAfterMiB)} MiB (${run.serverKiBPerSocket.toFixed(1)} KiB/socket), open ${run.stillOpen}`
+			);
+			runs.push(run);
+		}
+	}
+	return runs;
+}
+
+function goalOf(runs: readonly IdleRun[], sockets: number): Goal {
+	const tessera = summarize(runs, 'tessera');
+	return {
+		name: `connections: Tessera RSS with ${sockets} idle sockets`,
+		target: '< 1 GiB (at 10,000 sockets)',
+		measured: `${mib(tessera.rssAfter)} MiB (${tessera.kibPerSocket.toFixed(1)} KiB per socket; connected in ${tessera.seconds.toFixed(1)} s)`,
+		met: tessera.rssAfter < gibibyte && tessera.stillOpen === sockets
+	};
 }
 
 function summarize(all: readonly IdleRun[], server: SyncServerKind['id']) {

@@ -79,23 +79,9 @@ export async function compareAtLoad(
 	const windows: FanoutWindow[] = [];
 	const ends: SessionEnd[] = [];
 	for (let run = 1; run <= plan.runs; run++) {
-		const sessions = kinds.map((kind) => new FanoutSession(kind, load));
-		try {
-			for (const session of sessions) await session.start();
-			for (const session of sessions) await session.window(plan.warmupMs, plan.drainMs, false);
-			for (let pair = 1; pair <= plan.pairs; pair++) {
-				for (const session of sessions) {
-					const window = await session.window(plan.windowMs, plan.drainMs);
-					windows.push(window);
-					log(
-						`  ${loadLabel(load)} run ${run}/${plan.runs} pair ${pair}/${plan.pairs} ${window.server.padEnd(9)} p50 ${ms(window.delivery.p50)} p99 ${ms(window.delivery.p99)} max ${ms(window.delivery.max)} ms, lost ${window.lostEdits}, driver loop p99 ${ms(window.driverLoopDelayP99Ms)} ms`
-					);
-				}
-			}
-			for (const session of sessions) ends.push(session.end());
-		} finally {
-			for (const session of sessions) await session.close();
-		}
+		const measured = await runSessions(load, kinds, plan, `run ${run}/${plan.runs}`, log);
+		windows.push(...measured.windows);
+		ends.push(...measured.ends);
 	}
 	const summaries = {
 		tessera: summarize(windows, ends, 'tessera'),
@@ -119,6 +105,34 @@ export async function compareAtLoad(
 		p99RatioOfMedians: summaries.tessera.p99 / summaries.reference.p99,
 		pairP99Ratios: pairRatios((window) => window.delivery.p99)
 	};
+}
+
+/** One run: both servers started afresh, warmed up, then windows alternating A, B, A, B … */
+async function runSessions(
+	load: FanoutLoad,
+	kinds: readonly SyncServerKind[],
+	plan: ComparisonPlan,
+	label: string,
+	log: (line: string) => void
+): Promise<{ windows: FanoutWindow[]; ends: SessionEnd[] }> {
+	const sessions = kinds.map((kind) => new FanoutSession(kind, load));
+	const windows: FanoutWindow[] = [];
+	try {
+		for (const session of sessions) await session.start();
+		for (const session of sessions) await session.window(plan.warmupMs, plan.drainMs, false);
+		for (let pair = 1; pair <= plan.pairs; pair++) {
+			for (const session of sessions) {
+				const window = await session.window(plan.windowMs, plan.drainMs);
+				windows.push(window);
+				log(
+					`  ${loadLabel(load)} ${label} pair ${pair}/${plan.pairs} ${window.server.padEnd(9)} p50 ${ms(window.delivery.p50)} p99 ${ms(window.delivery.p99)} max ${ms(window.delivery.max)} ms, lost ${window.lostEdits}, driver loop p99 ${ms(window.driverLoopDelayP99Ms)} ms`
+				);
+			}
+		}
+		return { windows, ends: sessions.map((session) => session.end()) };
+	} finally {
+		for (const session of sessions) await session.close();
+	}
 }
 
 function summarize(
