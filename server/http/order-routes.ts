@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import { quote, QuoteRequestSchema } from '../../src/lib/domain/index.ts';
@@ -5,8 +6,10 @@ import { groupAccess } from '../auth/access.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { notInitialized } from '../authority/domain-operation.ts';
 import { placeOrderOnce } from '../authority/order-placement.ts';
+import type { UserRecord } from '../storage/types.ts';
 import { apiError } from './api-error.ts';
-import type { ApiApp, ApiDeps } from './api-context.ts';
+import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
+import { clientAddress } from './client-address.ts';
 import { parseBody } from './parse-body.ts';
 import { refusalResponse } from './refusal-response.ts';
 import { requireUser } from './request-guards.ts';
@@ -19,6 +22,32 @@ const OrderBody = v.strictObject({
 
 /** Printable ASCII without spaces (a UUID, a ULID …), 8 to 200 characters. */
 const idempotencyKey = /^[\x21-\x7e]{8,200}$/;
+
+/**
+ * P3: checks the password that confirms an order, under the sign-in rate limits (per address,
+ * and per account and address), so a stolen session cannot be used to guess the owner's
+ * password. Answers the refusal, or undefined when the password is right.
+ */
+async function confirmPassword(
+	c: Context<ApiEnv>,
+	deps: ApiDeps,
+	user: UserRecord,
+	password: string
+): Promise<Response | undefined> {
+	const account = user.email.toLowerCase();
+	const address = clientAddress(c, deps.trustProxy);
+	const now = deps.clock.now();
+	// A signed-in session counts as a known device: guesses elsewhere never block the owner here.
+	const allowed = deps.loginThrottle.check(account, address, true, now);
+	if (!allowed.allowed) {
+		const seconds = Math.ceil(allowed.retryAfterMs / 1000);
+		c.header('Retry-After', String(seconds));
+		return apiError(c, 429, 'auth.rate-limited', { retryAfterSeconds: seconds });
+	}
+	const valid = user.passwordHash !== null && (await verifyPassword(password, user.passwordHash));
+	deps.loginThrottle.record(account, address, valid, now);
+	return valid ? undefined : apiError(c, 403, 'order.password-invalid');
+}
 
 /**
  * `POST /api/groups/:id/quote` (any admin: the price of a change, by the same function as the
@@ -62,10 +91,8 @@ export function registerOrderRoutes(app: ApiApp, deps: ApiDeps): void {
 		const body = await parseBody(c, OrderBody);
 		if (!body.ok) return body.response;
 		// Before any replay: a key seen in someone's traffic is worthless without their password.
-		const hash = user.passwordHash;
-		if (!hash || !(await verifyPassword(body.value.password, hash))) {
-			return apiError(c, 403, 'order.password-invalid');
-		}
+		const confirmed = await confirmPassword(c, deps, user, body.value.password);
+		if (confirmed) return confirmed;
 		const answer = await placeOrderOnce(
 			{ engine: deps.engine, store: deps.authority, signer: deps.signer },
 			{ groupId, userId: user.id, key, request: body.value.request }

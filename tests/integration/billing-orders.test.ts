@@ -7,6 +7,7 @@ import { freshGroup } from '../helpers/authority-fixtures.ts';
 import {
 	ApiClient,
 	clientOf,
+	moveClock,
 	people,
 	postOrder,
 	postQuote,
@@ -233,5 +234,26 @@ describe('bad input on the order routes', () => {
 			body: JSON.stringify(request)
 		});
 		expect(anonymous.status).toBe(401);
+	});
+});
+
+describe('password guesses through the order route', () => {
+	it('P3 guessing the owner’s password with a session is slowed like a sign-in (429 auth.rate-limited), nothing changes', async () => {
+		await freshGroup(test, 'guessed');
+		const before = await stored(test, 'guessed');
+		const statuses: number[] = [];
+		for (let guess = 0; guess < 6; guess++) {
+			const answer = await postOrder(owner, 'guessed', monthly(2), { password: `guess-${guess}` });
+			statuses.push(answer.status);
+		}
+		expect(statuses).toEqual([403, 403, 403, 403, 403, 429]);
+		// Even the right password waits until the window has passed.
+		const right = await postOrder(owner, 'guessed', monthly(2));
+		expect(right.status).toBe(429);
+		expect(right.body.error.code).toBe('auth.rate-limited');
+		expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(await stored(test, 'guessed')).toEqual(before);
+		await moveClock(test, test.server.clock.now() + 16 * 60_000);
+		expect((await postOrder(owner, 'guessed', monthly(2))).status).toBe(201);
 	});
 });
