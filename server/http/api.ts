@@ -4,6 +4,7 @@ import { apiError } from './api-error.ts';
 import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerGroupRoutes } from './group-routes.ts';
+import { registerInvitationRoutes } from './invitation-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerMeRoutes } from './me-routes.ts';
 import { registerOutboxRoutes } from './outbox-routes.ts';
@@ -25,6 +26,7 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	);
 	registerAuthRoutes(app, deps);
 	registerMeRoutes(app, deps);
+	registerInvitationRoutes(app, deps);
 	registerOutboxRoutes(app, deps);
 	registerGroupRoutes(app, deps);
 	registerLedgerRoutes(app, deps);
