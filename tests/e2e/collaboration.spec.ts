@@ -17,17 +17,19 @@ test('two admins: a note typed by one appears for the other without a reload', a
 	await expect(alex.getByTestId('sync-status')).toContainText('Online');
 	await expect(camille.getByTestId('sync-status')).toContainText(/En ligne|Online/);
 
-	const firstMember = alex.locator('tr[data-member]').first();
+	const firstMember = alex.locator('[role="row"][data-member]').first();
 	const memberId = await firstMember.getAttribute('data-member');
 	await firstMember.getByRole('button').click();
 	await alex.getByTestId('note-field').fill('Needs the 2027 catalogue before Friday');
 
 	await expect(
-		camille.locator(`tr[data-member="${memberId}"] [data-testid="note-preview"]`)
+		camille.locator(`[role="row"][data-member="${memberId}"] [data-testid="note-preview"]`)
 	).toHaveText('Needs the 2027 catalogue before Friday');
 	// Presence: Camille sees that Alex is here and which member he is editing.
 	await expect(camille.getByTestId('presence')).toContainText('Alex Admin');
-	await expect(camille.locator(`tr[data-member="${memberId}"]`)).toContainText('Alex Admin');
+	await expect(camille.locator(`[role="row"][data-member="${memberId}"]`)).toContainText(
+		'Alex Admin'
+	);
 	await alexContext.close();
 	await camilleContext.close();
 });
@@ -38,7 +40,7 @@ test('an edit saved before a server restart is still there after a reload', asyn
 }) => {
 	await signIn(page, tessera.url, 'jonas.weber@acme.example');
 	await page.goto(tessera.url + groupPath);
-	const member = page.locator('tr[data-member]').nth(2);
+	const member = page.locator('[role="row"][data-member]').nth(2);
 	const memberId = await member.getAttribute('data-member');
 	await member.getByRole('button').click();
 	await page.getByTestId('note-field').fill('Kept across restarts');
@@ -55,7 +57,7 @@ test('an edit saved before a server restart is still there after a reload', asyn
 		'online'
 	);
 	await expect(
-		page.locator(`tr[data-member="${memberId}"] [data-testid="note-preview"]`)
+		page.locator(`[role="row"][data-member="${memberId}"] [data-testid="note-preview"]`)
 	).toHaveText('Kept across restarts');
 });
 

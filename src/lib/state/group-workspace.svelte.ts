@@ -21,6 +21,7 @@ import { announceEditing, readPresence, type Presence } from '$lib/sync/presence
 import type { SyncNoticeCode } from '$lib/sync/protocol.ts';
 import { intentsMap, observeNotes, proposeIntent, readNotes } from '$lib/sync/workspace-doc.ts';
 import { SvelteMap } from 'svelte/reactivity';
+import { followBrowserNetwork } from './browser-network.ts';
 import { checkLedger, type LedgerTrust } from './ledger-trust.ts';
 import { NoteEditor } from './note-editor.svelte.ts';
 
@@ -103,6 +104,12 @@ export class GroupWorkspace {
 		this.#cleanup.push(() => {
 			clearInterval(tick);
 		});
+		this.#cleanup.push(
+			followBrowserNetwork(
+				() => this.#connection.disconnect(),
+				() => this.#connection.connect()
+			)
+		);
 	}
 
 	/** The decided state (without my pending intents). */
@@ -187,6 +194,15 @@ export class GroupWorkspace {
 			localEdit
 		);
 		return id;
+	}
+
+	/** Proposes several intents in one transaction: one sync message, one new preview. */
+	proposeMany(drafts: readonly IntentDraft[]): string[] {
+		const ids: string[] = [];
+		this.#connection.workspace.transact(() => {
+			for (const draft of drafts) ids.push(this.propose(draft));
+		}, localEdit);
+		return ids;
 	}
 
 	dismissRejection(intentId: string): void {
