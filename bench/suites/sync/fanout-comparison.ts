@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { loadLabel, ms } from '../../lib/format.ts';
 import type { FanoutLoad } from '../../lib/options.ts';
 import { median } from '../../lib/stats.ts';
@@ -36,6 +37,8 @@ export interface FanoutComparison {
 	p99RatioOfMedians: number;
 	/** Tessera p99 / reference p99 of each window pair, in order. */
 	pairP99Ratios: number[];
+	/** The machine's 1-minute load average before and after: above its CPU count, it was busy. */
+	loadAverage: { before: number; after: number };
 }
 
 /** Medians over one server's windows, plus totals for losses. */
@@ -76,6 +79,7 @@ export async function compareAtLoad(
 	plan: ComparisonPlan,
 	log: (line: string) => void
 ): Promise<FanoutComparison> {
+	const loadBefore = loadavg()[0] ?? NaN;
 	const windows: FanoutWindow[] = [];
 	const ends: SessionEnd[] = [];
 	for (let run = 1; run <= plan.runs; run++) {
@@ -103,7 +107,8 @@ export async function compareAtLoad(
 		p99Ratio: median(pairRatios((window) => window.delivery.p99)),
 		completeP99Ratio: median(pairRatios((window) => window.complete.p99)),
 		p99RatioOfMedians: summaries.tessera.p99 / summaries.reference.p99,
-		pairP99Ratios: pairRatios((window) => window.delivery.p99)
+		pairP99Ratios: pairRatios((window) => window.delivery.p99),
+		loadAverage: { before: loadBefore, after: loadavg()[0] ?? NaN }
 	};
 }
 

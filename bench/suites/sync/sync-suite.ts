@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { loadLabel, mib, ms, percent, ratio } from '../../lib/format.ts';
 import { referenceKind } from '../../servers/reference-kind.ts';
 import { tesseraKind } from '../../servers/tessera-kind.ts';
@@ -46,7 +47,11 @@ async function runSyncSuite(context: SuiteContext): Promise<SuiteReport> {
 				'Figures are medians over the windows. The ratio is the median, over window pairs, of Tessera p99 / reference p99 (each Tessera window against the reference window right after it): noise that hits both windows cancels, noise that hits one makes an outlier. The range of pair ratios and the ratio of the medians are shown beside it.',
 				'The reference server echoes each update to its writer (y-websocket 2 broadcasts to every connection); Tessera acknowledges instead. Both make 10 frames per edit here, but applying an echo costs this process a no-op Yjs transaction, which slightly loads the driver during reference windows.',
 				'Server loop/GC/SQLite figures come from a probe preloaded into both servers with --import (no server file is changed).',
-				'When "driver loop p99" is high, this process (or the machine) was busy and latencies include that, for both servers alike.'
+				'When "driver loop p99" is high, this process (or the machine) was busy and latencies include that, for both servers alike.',
+				...comparisons.map(
+					(comparison) =>
+						`${loadLabel(comparison.load)}: machine load average ${comparison.loadAverage.before.toFixed(1)} before, ${comparison.loadAverage.after.toFixed(1)} after (${cpus().length} CPUs).`
+				)
 			],
 			tables: [latencyTable(comparisons), costTable(comparisons)],
 			goals: comparisons.flatMap(goalsOf),
