@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './api-error.ts';
 import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { exceptDeviceRoutes, registerDeviceRoutes } from './device-routes.ts';
 import { registerGroupRoutes } from './group-routes.ts';
 import { registerInvitationRoutes } from './invitation-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
@@ -21,11 +22,12 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	app.use(
 		'/api/*',
 		bodyLimit({ maxSize: 256 * 1024, onError: (c) => apiError(c, 413, 'request.too-large') }),
-		csrfGuard(deps),
+		exceptDeviceRoutes(csrfGuard(deps)),
 		sessionMiddleware(deps)
 	);
 	registerAuthRoutes(app, deps);
 	registerMeRoutes(app, deps);
+	registerDeviceRoutes(app, deps);
 	registerInvitationRoutes(app, deps);
 	registerOutboxRoutes(app, deps);
 	registerGroupRoutes(app, deps);
