@@ -6,6 +6,7 @@ import type { AccountStore, InvitationRecord, MailStore, UserRecord } from '../s
 import { findUsableInvitation } from './invitations.ts';
 import { hashPassword, type ScryptCost } from './passwords.ts';
 
+/** What registering from an invitation touches: accounts, the links, the authority. */
 export interface RegistrationDeps {
 	accounts: AccountStore;
 	mail: MailStore;

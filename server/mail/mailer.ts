@@ -6,6 +6,7 @@ import { smtpTransport, type MailTransport } from './mail-transport.ts';
 import { renderOutboxEntry, type GroupContext } from './outbox-render.ts';
 import { loadEmailTemplates, type EmailTemplates } from './email-templates.ts';
 
+/** What the mailer works with; `transport` is the only part that differs without SMTP. */
 export interface MailerDeps {
 	accounts: AccountStore;
 	mail: MailStore;
@@ -58,11 +59,6 @@ export class Mailer {
 
 	constructor(deps: MailerDeps) {
 		this.#deps = deps;
-	}
-
-	/** Whether mail leaves the server (SMTP configured) or is kept in the outbox. */
-	get sending(): boolean {
-		return this.#deps.transport !== undefined;
 	}
 
 	/** Polls the outbox every `intervalMs` (the timer does not keep the process alive). */
