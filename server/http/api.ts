@@ -4,6 +4,7 @@ import { apiError } from './api-error.ts';
 import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { exceptDeviceRoutes, registerDeviceRoutes } from './device-routes.ts';
+import { registerEnterpriseUserRoutes } from './enterprise-user-routes.ts';
 import { registerGroupRoutes } from './group-routes.ts';
 import { registerInvitationRoutes } from './invitation-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
@@ -33,6 +34,7 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	registerGroupRoutes(app, deps);
 	registerLedgerRoutes(app, deps);
 	registerOrderRoutes(app, deps);
+	registerEnterpriseUserRoutes(app, deps);
 	registerOperatorRoutes(app, deps);
 	registerOperatorAccountRoutes(app, deps);
 	registerTestClockRoutes(app, deps);

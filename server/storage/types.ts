@@ -49,6 +49,8 @@ export interface AccountStore {
 	findUserByEmail(email: string): Promise<UserRecord | undefined>;
 	findUserById(id: string): Promise<UserRecord | undefined>;
 	updateProfile(id: string, profile: { name?: string; language?: string }): Promise<void>;
+	/** Removes an account that nothing refers to yet (undoing a creation whose commit failed). */
+	deleteUnusedUser(id: string): Promise<void>;
 	createVendor(vendor: { id: string; name: string }): Promise<void>;
 	createGroup(group: GroupRecord): Promise<void>;
 	findGroup(id: string): Promise<GroupRecord | undefined>;

@@ -54,6 +54,11 @@ const prepareStatements = (db: DatabaseSync) => ({
 	updateProfile: db.prepare(
 		'UPDATE users SET name = coalesce(?, name), language = coalesce(?, language) WHERE id = ?'
 	),
+	deleteUnusedUser: db.prepare(
+		`DELETE FROM users WHERE id = ?
+		 AND NOT EXISTS (SELECT 1 FROM sessions WHERE user_id = users.id)
+		 AND NOT EXISTS (SELECT 1 FROM group_roles WHERE user_id = users.id)`
+	),
 	insertVendor: db.prepare('INSERT INTO vendors (id, name) VALUES (?, ?)'),
 	insertGroup: db.prepare(
 		'INSERT INTO groups (id, vendor_id, name, policy_id, created_at) VALUES (?, ?, ?, ?, ?)'
@@ -123,6 +128,11 @@ export class SqliteAccountStore implements AccountStore {
 	findUserById(id: string): Promise<UserRecord | undefined> {
 		const row = this.#s.userById.get(id) as UserRow | undefined;
 		return Promise.resolve(row && toUser(row));
+	}
+
+	deleteUnusedUser(id: string): Promise<void> {
+		this.#s.deleteUnusedUser.run(id);
+		return Promise.resolve();
 	}
 
 	updateProfile(id: string, profile: { name?: string; language?: string }): Promise<void> {
