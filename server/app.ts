@@ -36,6 +36,8 @@ export interface TesseraServer {
 	mailer: Mailer;
 	/** Runs every group's calendar every minute; tests run it through `POST /api/test/clock`. */
 	scheduler: Scheduler;
+	/** Every REST route (method and path pattern), so security tests can cover each one. */
+	routes: { method: string; path: string }[];
 	/** Stops accepting, stores every pending write, closes sockets. Storage stays open. */
 	close(): Promise<void>;
 }
@@ -152,6 +154,9 @@ export async function startServer(
 		signer,
 		mailer,
 		scheduler,
+		routes: api.routes
+			.filter((route) => route.method !== 'ALL')
+			.map((route) => ({ method: route.method, path: route.path })),
 		close: async () => {
 			clearInterval(throttleSweep);
 			intake.stop();

@@ -83,6 +83,14 @@ export function registerOrderRoutes(app: ApiApp, deps: ApiDeps): void {
 		const groupId = c.req.param('id');
 		const access = await groupAccess(deps.accounts, groupId, user.id);
 		if (!access) return apiError(c, 404, 'group.not-found');
+		// G2: only the owner buys; said before anything about the request's shape.
+		if (!access.canBuy) {
+			return refusalResponse(c, {
+				code: 'order.owner-only',
+				params: {},
+				fix: { kind: 'ask-owner' }
+			});
+		}
 		const key = c.req.header('idempotency-key');
 		if (key === undefined || key === '') return apiError(c, 400, 'idempotency.key-required');
 		if (!idempotencyKey.test(key)) {
