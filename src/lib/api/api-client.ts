@@ -11,13 +11,21 @@ interface ErrorBody {
 	error?: { code?: unknown; params?: unknown };
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+async function request<T>(
+	method: string,
+	path: string,
+	body?: unknown,
+	headers: Record<string, string> = {}
+): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
 		response = await fetch(path, {
 			method,
 			credentials: 'same-origin',
-			headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+			headers: {
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+				...headers
+			},
 			body: body === undefined ? null : JSON.stringify(body)
 		});
 	} catch {
@@ -44,7 +52,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 
 export const api = {
 	get: <T>(path: string) => request<T>('GET', path),
-	post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+	/** `headers` carries e.g. an order's `Idempotency-Key`. */
+	post: <T>(path: string, body: unknown = {}, headers: Record<string, string> = {}) =>
+		request<T>('POST', path, body, headers),
 	patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body)
 };
 
