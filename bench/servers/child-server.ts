@@ -88,12 +88,20 @@ export function spawnServer(options: {
 
 /** Signals the probe and waits (up to two seconds) for the line it appends in answer. */
 async function readProbe(pid: number, file: string): Promise<ProbeWindow | undefined> {
-	const lines = () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n') : []);
+	// Only lines already ended by a newline count: the probe may be halfway through writing one.
+	const lines = () =>
+		existsSync(file)
+			? readFileSync(file, 'utf8')
+					.split('\n')
+					.slice(0, -1)
+					.filter((line) => line.length > 0)
+			: [];
 	const before = lines().length;
 	process.kill(pid, 'SIGUSR2');
 	for (let waited = 0; waited < 2000; waited += 10) {
 		const now = lines();
-		if (now.length > before) return JSON.parse(now[now.length - 1] ?? '') as ProbeWindow;
+		const last = now.length > before ? now[now.length - 1] : undefined;
+		if (last) return JSON.parse(last) as ProbeWindow;
 		await sleep(10);
 	}
 	return undefined;

@@ -1,14 +1,16 @@
 import { cpus } from 'node:os';
 import { loadLabel, mib, ms, percent, ratio } from '../../lib/format.ts';
+import type { FanoutLoad } from '../../lib/options.ts';
 import { referenceKind } from '../../servers/reference-kind.ts';
 import { tesseraKind } from '../../servers/tessera-kind.ts';
 import type { BenchSuite, Goal, SuiteContext, SuiteReport, Table } from '../../types.ts';
-import { compareAtLoad, type FanoutComparison } from './fanout-comparison.ts';
+import { compareAtLoad, type ComparisonPlan, type FanoutComparison } from './fanout-comparison.ts';
 
 /**
  * Sync fan-out: N clients in G groups, each appending E times a second to a note (a Y.Text) of
- * its group's workspace document; the time from an edit to its visibility at every other client of the group, Tessera
- * against y-websocket 2's own server under the same load, measured in alternating pairs.
+ * its group's workspace document; the time from an edit to its visibility at every other client
+ * of the group, Tessera against y-websocket 2's own server under the same load, measured in
+ * alternating windows.
  */
 export const syncSuite: BenchSuite = {
 	id: 'sync',
@@ -18,7 +20,7 @@ export const syncSuite: BenchSuite = {
 
 async function runSyncSuite(context: SuiteContext): Promise<SuiteReport> {
 	const { options, log } = context;
-	const plan = {
+	const plan: ComparisonPlan = {
 		runs: options.runs,
 		pairs: options.pairs,
 		windowMs: options.windowSeconds * 1000,
@@ -33,34 +35,54 @@ async function runSyncSuite(context: SuiteContext): Promise<SuiteReport> {
 	const reference = referenceKind(context.repoRoot);
 	try {
 		const comparisons: FanoutComparison[] = [];
+		const failures: Goal[] = [];
 		for (const load of options.loads) {
 			log(
 				`sync: ${loadLabel(load)} (clients/groups/edits per second), ${plan.runs} runs × ${plan.pairs} window pairs`
 			);
-			comparisons.push(await compareAtLoad(load, [tessera, reference], plan, log));
+			try {
+				comparisons.push(await compareAtLoad(load, [tessera, reference], plan, log));
+			} catch (error) {
+				// One load failing (a server crash, a refused upgrade) must not hide the others.
+				log(`sync: ${loadLabel(load)} failed: ${String(error)}`);
+				failures.push(failureGoal(load, error));
+			}
 		}
 		return {
-			status: 'ok',
-			notes: [
-				`Per load: ${plan.runs} run(s); each starts both servers (fresh processes) with all clients connected to each, gives each an unrecorded ${options.warmupSeconds} s warm-up window, then alternates ${plan.pairs} window pairs of ${options.windowSeconds} s (Tessera, reference, Tessera, …). After each window, up to 5 s for late deliveries.`,
-				'An edit = a client appending a short record to its own note (a top-level Y.Text, as the app keeps member notes) of the group\'s workspace document. Latency = from the edit in the writer to its visibility in the Y.Doc of each other client of the group; "all others" = until the slowest receiver of the group saw it.',
-				'Figures are medians over the windows. The ratio is the median, over window pairs, of Tessera p99 / reference p99 (each Tessera window against the reference window right after it): noise that hits both windows cancels, noise that hits one makes an outlier. The range of pair ratios and the ratio of the medians are shown beside it.',
-				'The reference server echoes each update to its writer (y-websocket 2 broadcasts to every connection); Tessera acknowledges instead. Both make 10 frames per edit here, but applying an echo costs this process a no-op Yjs transaction, which slightly loads the driver during reference windows.',
-				'Server loop/GC/SQLite figures come from a probe preloaded into both servers with --import (no server file is changed).',
-				'When "driver loop p99" is high, this process (or the machine) was busy and latencies include that, for both servers alike.',
-				...comparisons.map(
-					(comparison) =>
-						`${loadLabel(comparison.load)}: machine load average ${comparison.loadAverage.before.toFixed(1)} before, ${comparison.loadAverage.after.toFixed(1)} after (${cpus().length} CPUs).`
-				)
-			],
+			status: failures.length === 0 ? 'ok' : 'failed',
+			notes: notesOf(plan, comparisons),
 			tables: [latencyTable(comparisons), costTable(comparisons)],
-			goals: comparisons.flatMap(goalsOf),
+			goals: [...comparisons.flatMap(goalsOf), ...failures],
 			data: comparisons
 		};
 	} finally {
 		tessera.dispose();
 		reference.dispose();
 	}
+}
+
+function failureGoal(load: FanoutLoad, error: unknown): Goal {
+	return {
+		name: `sync ${loadLabel(load)}: measured`,
+		target: 'completes',
+		measured: `failed: ${error instanceof Error ? error.message : String(error)}`,
+		met: false
+	};
+}
+
+function notesOf(plan: ComparisonPlan, comparisons: readonly FanoutComparison[]): string[] {
+	return [
+		`Per load: ${plan.runs} run(s); each starts both servers (fresh processes) with all clients connected to each, gives each an unrecorded ${plan.warmupMs / 1000} s warm-up window, then alternates ${plan.pairs} window pairs of ${plan.windowMs / 1000} s (Tessera, reference, Tessera, …). After each window, up to ${plan.drainMs / 1000} s for late deliveries.`,
+		'An edit = a client appending a short record to its own note (a top-level Y.Text, as the app keeps member notes) of the group\'s workspace document. Latency = from the edit in the writer to its visibility in the Y.Doc of each other client of the group; "all others" = until the slowest receiver of the group saw it.',
+		'Figures are medians over the windows. The ratio is the median, over window pairs, of Tessera p99 / reference p99 (each Tessera window against the reference window right after it): noise that hits both windows cancels, noise that hits one makes an outlier. The range of pair ratios and the ratio of the medians are shown beside it.',
+		'The reference server echoes each update to its writer (y-websocket 2 broadcasts to every connection); Tessera acknowledges instead. Both make 10 frames per edit here, but applying an echo costs this process a no-op Yjs transaction, which slightly loads the driver during reference windows.',
+		'Server loop/GC/SQLite figures come from a probe preloaded into both servers with --import (no server file is changed).',
+		'When "driver loop p99" is high, this process (or the machine) was busy and latencies include that, for both servers alike.',
+		...comparisons.map(
+			(comparison) =>
+				`${loadLabel(comparison.load)}: machine load average ${comparison.loadAverage.before.toFixed(1)} before, ${comparison.loadAverage.after.toFixed(1)} after (${cpus().length} CPUs).`
+		)
+	];
 }
 
 function latencyTable(comparisons: readonly FanoutComparison[]): Table {
