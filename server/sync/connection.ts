@@ -206,15 +206,17 @@ export class SyncConnection implements RoomPeer {
 		}
 		let claim: ReturnType<Room['claim']>;
 		try {
-			claim = this.room.claim(writersOf(update, this.room.doc), this.userId);
+			claim = this.room.claim(writersOf(update, this.room.doc), this.userId, Date.now());
 		} catch {
 			this.notify('sync.malformed-message');
 			return;
 		}
 		// Structs under another user's client id are dropped: a forgery never lands, and a relay
 		// of someone else's unsent work reaches the server from its author instead.
-		const accepted = claim.foreign.length > 0 ? withoutClients(update, claim.foreign) : update;
-		if (accepted !== update) this.notify('sync.foreign-client-id');
+		const dropped = [...claim.foreign, ...claim.overBudget];
+		const accepted = dropped.length > 0 ? withoutClients(update, dropped) : update;
+		if (claim.foreign.length > 0) this.notify('sync.foreign-client-id');
+		if (claim.overBudget.length > 0) this.notify('sync.too-many-clients');
 		this.applying = { index, newClients: claim.newClients };
 		const queuedBefore = this.room.storedUpdates;
 		try {

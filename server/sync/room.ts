@@ -41,7 +41,11 @@ export interface RoomOptions {
 	writer: UpdateWriter;
 	/** Stores the authority's changes with their ledger events, atomically. */
 	commit: (commit: AuthorityCommit) => Promise<void>;
+	/** New Yjs client ids one user may start writing with per hour (see `claim`). */
+	newClientIdsPerHour?: number;
 }
+
+const hourMs = 60 * 60 * 1000;
 
 /**
  * A loaded document with its connected peers.
@@ -65,6 +69,13 @@ export class Room {
 	/** Reasons to keep the room loaded without peers (e.g. the authority is processing it). */
 	pins = 0;
 	readonly #owners: Map<number, string>;
+	/**
+	 * A person opens a new Yjs client id per page load, a few an hour. Thousands of fresh ids are
+	 * an attack on Yjs' concurrent-insert resolution (each new concurrent sibling scans the
+	 * others), so fresh ids are budgeted per user and hour.
+	 */
+	readonly #newClientIdsPerHour: number;
+	readonly #claims = new Map<string, number[]>();
 	readonly #writer: UpdateWriter;
 	readonly #commit: (commit: AuthorityCommit) => Promise<void>;
 	/** While the authority commits, the updates its transaction produced. */
@@ -75,6 +86,7 @@ export class Room {
 		this.groupId = options.groupId;
 		this.kind = options.kind;
 		this.#owners = options.owners;
+		this.#newClientIdsPerHour = options.newClientIdsPerHour ?? 120;
 		this.#writer = options.writer;
 		this.#commit = options.commit;
 		for (const update of options.stored) {
@@ -102,17 +114,27 @@ export class Room {
 	 */
 	claim(
 		clientIds: Iterable<number>,
-		userId: string
-	): { newClients: Applying['newClients']; foreign: number[] } {
+		userId: string,
+		now: number
+	): { newClients: Applying['newClients']; foreign: number[]; overBudget: number[] } {
 		const newClients: Applying['newClients'] = [];
 		const foreign: number[] = [];
+		const overBudget: number[] = [];
+		const recent = (this.#claims.get(userId) ?? []).filter((at) => at > now - hourMs);
 		for (const clientId of clientIds) {
 			const owner = this.#owners.get(clientId);
-			if (owner === undefined) newClients.push({ clientId, userId });
-			else if (owner !== userId) foreign.push(clientId);
+			if (owner !== undefined) {
+				if (owner !== userId) foreign.push(clientId);
+			} else if (recent.length >= this.#newClientIdsPerHour) {
+				overBudget.push(clientId);
+			} else {
+				recent.push(now);
+				newClients.push({ clientId, userId });
+			}
 		}
+		this.#claims.set(userId, recent);
 		for (const entry of newClients) this.#owners.set(entry.clientId, entry.userId);
-		return { newClients, foreign };
+		return { newClients, foreign, overBudget };
 	}
 
 	/**

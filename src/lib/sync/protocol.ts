@@ -25,6 +25,7 @@ export type SyncNoticeCode =
 	| 'sync.read-only-role'
 	| 'sync.document-too-large'
 	| 'sync.foreign-client-id'
+	| 'sync.too-many-clients'
 	| 'sync.malformed-message';
 
 export interface SyncNotice {
