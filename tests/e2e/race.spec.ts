@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
+import { giveByEmail as give } from './users-helpers.ts';
 
 /**
  * The race for the last seat (DESIGN.md "The authority"): two admins give the last seat of a
@@ -7,15 +8,6 @@ import { expect, signIn, test } from './fixtures.ts';
  * who reconnects second sees why in their own language, with a one-click fix.
  */
 const group = '/groups/demo-annual-seats';
-
-/** Gives a license by e-mail through the Users screen (no warning on a company address). */
-async function give(page: Page, email: string): Promise<void> {
-	await page.getByRole('button', { name: /give a license|attribuer une licence/i }).click();
-	await page.locator('#give-email').fill(email);
-	await page.locator('form.give button[type="submit"]').last().click();
-	await expect(page.locator('[role="row"][data-member]', { hasText: email })).toBeVisible();
-	await page.locator('form.give').getByRole('button').first().click();
-}
 
 /** The unallocated seats of the group's product, as the authority decided them. */
 async function freeSeats(page: Page): Promise<number> {

@@ -9,12 +9,14 @@ const languages = ['en', 'fr', 'de'] as const;
 const shot = (language: string, name: string) =>
 	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
 const users = '/groups/demo-license-groups/users';
+/** Guests use no seat there: importing into it leaves the seats of other journeys alone. */
+const projects = '/groups/demo-named-users/users';
 
 const csv = [
-	'email,name,product',
-	'new.person.{lang}@acme.example,New Person,designer',
-	'not-an-address,Broken Row,designer',
-	'other.{lang}@acme.example,Other,no-such-product'
+	'email,name,product,rightsGroup',
+	'new.person.{lang}@acme.example,New Person,,guest',
+	'not-an-address,Broken Row,,guest',
+	'other.{lang}@acme.example,Other,no-such-product,guest'
 ].join('\n');
 
 for (const language of languages) {
@@ -41,10 +43,12 @@ for (const language of languages) {
 
 		await page.locator('button[aria-expanded]').first().click();
 		await page.locator('#give-email').fill(`someone.${language}@gmail.com`);
+		// Nothing is proposed until the warning is confirmed: this screenshot changes nothing.
 		await page.locator('form.give button[type="submit"]').last().click();
 		await expect(page.getByTestId('give-warnings')).toBeVisible();
 		await page.screenshot({ path: shot(language, 'users-give-warning'), fullPage: true });
 
+		await page.goto(tessera.url + projects);
 		await page.locator('button[aria-expanded]').nth(1).click();
 		await page.locator('#import-file').setInputFiles({
 			name: 'users.csv',

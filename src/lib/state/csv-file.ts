@@ -46,8 +46,11 @@ export async function parseUsersCsv(text: string): Promise<ParsedCsv> {
 	});
 	const broken = new Set<number>();
 	const problems: RowProblem[] = [];
+	const blank = (index: number) =>
+		Object.values(parsed.data[index] ?? {}).every((cell) => (cell ?? '').trim() === '');
 	for (const error of parsed.errors) {
-		if (error.row === undefined || broken.has(error.row)) continue;
+		// A blank line is "too few fields" to the parser; to the reader it is just a blank line.
+		if (error.row === undefined || broken.has(error.row) || blank(error.row)) continue;
 		broken.add(error.row);
 		problems.push({ row: error.row + 2, column: null, code: 'malformed', params: {} });
 	}

@@ -22,6 +22,9 @@ export interface TimelineInput {
 
 type Payload = Record<string, unknown>;
 
+/** The shortest time the chart spans. */
+const minSpan = 14 * 24 * 60 * 60 * 1000;
+
 /** Purchased totals over time from the signed ledger: orders, reductions and renewals. */
 function purchases(ledger: readonly unknown[], product: string): { at: number; total: number }[] {
 	const out: { at: number; total: number }[] = [];
@@ -81,11 +84,13 @@ function deltaOf(
 }
 
 /**
- * Purchased and assigned seats of a product over time, as steps: purchases from the ledger,
- * assignments by walking the history back from today's count (so a history that starts late
- * still ends on the true number). At most `maxPoints` points, the last of each time bucket.
+ * Assigned seats after each history entry that changed them, oldest first, found by walking the
+ * history back from today's count; and the count before the first of them.
  */
-export function seatTimeline(input: TimelineInput, maxPoints = 120): SeatPoint[] {
+function assignments(input: TimelineInput): {
+	steps: { at: number; value: number }[];
+	initial: number;
+} {
 	const model = input.policy.licenseModel;
 	const consuming = new Set(
 		model.kind === 'rights-group' ? model.groups.filter((g) => g.consumesSeat).map((g) => g.id) : []
@@ -94,35 +99,47 @@ export function seatTimeline(input: TimelineInput, maxPoints = 120): SeatPoint[]
 	const groups = new Map<string, string | null>();
 	for (const member of Object.values(model.kind === 'rights-group' ? input.state.members : {}))
 		groups.set(member.id, member.rightsGroup);
-	const assigned: { at: number; value: number }[] = [];
+	const steps: { at: number; value: number }[] = [];
 	let value = input.assignedNow;
 	for (let i = input.history.length - 1; i >= 0; i--) {
 		const entry = input.history[i];
 		if (entry === undefined) continue;
 		const delta = deltaOf(entry, input, groups, consumes);
 		if (delta === 0) continue;
-		assigned.push({ at: entry.at, value });
+		steps.push({ at: entry.at, value });
 		value -= delta;
 	}
-	assigned.reverse();
+	return { steps: steps.reverse(), initial: Math.max(value, 0) };
+}
+
+/**
+ * Purchased and assigned seats of a product over time, as steps: purchases from the ledger,
+ * assignments by walking the history back from today's count (so a history that starts late
+ * still ends on the true number). At least the last two weeks, so that a young group's first
+ * purchase reads as a step; at most `maxPoints` points, the last of each time bucket.
+ */
+export function seatTimeline(input: TimelineInput, maxPoints = 120): SeatPoint[] {
+	const { steps, initial } = assignments(input);
 	const bought = purchases(input.ledger, input.product);
-	const times = [...new Set([...assigned.map((a) => a.at), ...bought.map((b) => b.at)])].sort(
+	const times = [...new Set([...steps.map((a) => a.at), ...bought.map((b) => b.at)])].sort(
 		(a, b) => a - b
 	);
+	const first = times[0];
+	if (first === undefined) return [];
 	const points: SeatPoint[] = [];
+	const start = Math.min(first, input.now - minSpan);
+	if (start < first) points.push({ at: start, purchased: 0, assigned: initial });
 	let purchased = 0;
-	let used = Math.max(value, 0);
+	let used = initial;
 	let b = 0;
 	let a = 0;
 	for (const at of times) {
 		for (; b < bought.length && (bought[b]?.at ?? Infinity) <= at; b++)
 			purchased = bought[b]?.total ?? 0;
-		for (; a < assigned.length && (assigned[a]?.at ?? Infinity) <= at; a++)
-			used = assigned[a]?.value ?? 0;
+		for (; a < steps.length && (steps[a]?.at ?? Infinity) <= at; a++) used = steps[a]?.value ?? 0;
 		points.push({ at, purchased, assigned: used });
 	}
-	if (points.length > 0)
-		points.push({ at: Math.max(input.now, times.at(-1) ?? 0), purchased, assigned: used });
+	points.push({ at: Math.max(input.now, times.at(-1) ?? first), purchased, assigned: used });
 	return thin(points, maxPoints);
 }
 
