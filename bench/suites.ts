@@ -1,6 +1,7 @@
 import { bundleSuite } from './suites/bundle/bundle-suite.ts';
 import { connectionsSuite } from './suites/connections/connections-suite.ts';
 import { domainSuite } from './suites/domain-suite.ts';
+import { membersQuerySuite } from './suites/members-query-suite.ts';
 import { syncSuite } from './suites/sync/sync-suite.ts';
 import type { BenchSuite } from './types.ts';
 
@@ -14,5 +15,6 @@ export const suites: readonly BenchSuite[] = [
 	syncSuite,
 	connectionsSuite,
 	bundleSuite,
-	domainSuite
+	domainSuite,
+	membersQuerySuite
 ];
