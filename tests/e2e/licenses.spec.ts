@@ -1,0 +1,96 @@
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures.ts';
+
+const group = '/groups/demo-enterprise-devices';
+
+/** Waits until every change of this page is stored by the server. */
+async function saved(page: Page): Promise<void> {
+	const status = page.getByTestId('sync-status');
+	await expect(status.locator('[data-connection]')).toHaveAttribute('data-connection', 'online');
+	await expect(status.locator('[data-pending]')).toHaveAttribute('data-pending', 'false');
+}
+
+/** Registers a device for the n-th user of the list, as that user's first sign-in would. */
+async function register(page: Page, code: string, user: number): Promise<void> {
+	const form = page.getByTestId('register-form');
+	// By id rather than label: the same steps run in every language.
+	const users = form.locator('#register-member');
+	const value = await users.locator('option').nth(user).getAttribute('value');
+	await users.selectOption(value ?? '');
+	await form.locator('#register-code').fill(code);
+	await form.locator('button[type="submit"]').click();
+}
+
+test('D1 a device code is unique: a duplicate gets a translated message and changes nothing', async ({
+	page,
+	tessera
+}) => {
+	await signIn(page, tessera.url, 'alex.admin@acme.example');
+	await page.goto(`${tessera.url}${group}/licenses`);
+	await register(page, 'WH-01', 1);
+	await register(page, 'WH-02', 2);
+	const rows = page.getByTestId('device-table').locator('tbody tr');
+	await expect(rows).toHaveCount(2);
+	await expect(page.locator('tr[data-device="WH-02"]')).toHaveAttribute('data-pool', 'standard');
+	await saved(page);
+
+	await register(page, 'WH-02', 3);
+	const form = page.getByTestId('register-form');
+	await expect(form.getByRole('alert')).toHaveText(
+		'The device code WH-02 is already used in this account. Choose another code.'
+	);
+	await expect(rows).toHaveCount(2);
+	await expect(page.getByTestId('sync-status').locator('[data-pending]')).toHaveAttribute(
+		'data-pending',
+		'false'
+	);
+
+	// The same refusal in French, from the same code.
+	await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+	await register(page, 'WH-01', 3);
+	await expect(form.getByRole('alert')).toContainText('Le code appareil WH-01 est déjà utilisé');
+	await expect(rows).toHaveCount(2);
+	await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+});
+
+test('D2 standard licenses move only by hand: release one, move one, and split a mixed pool', async ({
+	page,
+	tessera
+}) => {
+	await signIn(page, tessera.url, 'alex.admin@acme.example');
+	await page.goto(`${tessera.url}${group}/licenses`);
+	for (const [index, code] of ['SC-01', 'SC-02', 'SC-03'].entries())
+		await register(page, code, index + 1);
+	await saved(page);
+
+	await page.getByRole('button', { name: 'Release the license of device SC-01' }).click();
+	await expect(page.locator('tr[data-device="SC-01"]')).toHaveAttribute('data-pool', 'none');
+
+	const move = page.getByTestId('move-form');
+	await move.getByLabel('From device').selectOption('SC-02');
+	await move.getByLabel('To device').selectOption('SC-01');
+	await move.getByRole('button', { name: 'Move the license' }).click();
+	await expect(page.locator('tr[data-device="SC-02"]')).toHaveAttribute('data-pool', 'none');
+	await expect(page.locator('tr[data-device="SC-01"]')).toHaveAttribute('data-pool', 'standard');
+	await saved(page);
+
+	// Mixed account: 2 of the 6 licenses float; asking for more than purchased changes nothing.
+	const split = page.getByTestId('split-counter');
+	await split.getByLabel('Floating licenses').fill('9');
+	await split.getByRole('button', { name: 'Change the split' }).click();
+	await expect(split.getByRole('alert')).toContainText('cannot exceed the licenses purchased (6)');
+	await expect(page.locator('tr[data-pool="floating"]')).toHaveCount(0);
+	await split.getByLabel('Floating licenses').fill('2');
+	await split.getByRole('button', { name: 'Change the split' }).click();
+	const floating = page.getByTestId('pool-table').locator('tr[data-pool="floating"]');
+	await expect(floating.locator('td').nth(1)).toHaveText('2');
+	await saved(page);
+
+	// H1: the history lists what was done, by whom, in words.
+	await page.goto(`${tessera.url}${group}/history`);
+	await page.getByLabel('Kind of action').selectOption('devices');
+	await expect(page.getByRole('table')).toContainText(
+		'License of Counting app (device) moved from device SC-02 to device SC-01'
+	);
+	await expect(page.getByRole('table')).toContainText('Alex Admin');
+});
