@@ -30,7 +30,10 @@ export interface TestServer {
 }
 
 /** A real Tessera on port 0 with demo data in a fresh temporary directory. */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+	overrides: Partial<ServerConfig> = {},
+	options: { expectedError?: (error: unknown) => boolean } = {}
+): Promise<TestServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
 	const defaults = configFromEnv({});
 	const config: ServerConfig = {
@@ -49,7 +52,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
 	};
 	// Server errors surface in the test output instead of vanishing.
 	const report = (error: unknown) => {
-		console.error('[tessera server]', error);
+		if (!options.expectedError?.(error)) console.error('[tessera server]', error);
 	};
 	let storage = createSqliteStorage(dataDir);
 	await seedDemoAccounts(storage, { password: demoPassword, cost: testCost, now: Date.now() });

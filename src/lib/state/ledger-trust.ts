@@ -33,19 +33,44 @@ export async function authorityKeys(refresh = false): Promise<AuthorityPublicKey
 	return result.data.keys;
 }
 
-/** Verifies the mirrored ledger; unknown keys trigger one refresh of the key list. */
+const headKey = (groupId: string) => `tessera:ledger-head:${groupId}`;
+
+/**
+ * Verifies the mirrored ledger; unknown keys trigger one refresh of the key list. The last
+ * verified event is remembered, so that a later ledger that is shorter or rewritten is caught.
+ */
 export async function checkLedger(
 	events: readonly unknown[],
 	groupId: string
 ): Promise<LedgerTrust> {
 	let keys = await authorityKeys();
 	if (!keys) return { verified: [], rejected: [], keysKnown: false };
-	let result = await verifyLedger(events, keys, groupId);
+	const known = readHead(groupId);
+	let result = await verifyLedger(events, keys, groupId, known);
 	if (result.rejected[0]?.reason === 'unknown-key') {
 		keys = (await authorityKeys(true)) ?? keys;
-		result = await verifyLedger(events, keys, groupId);
+		result = await verifyLedger(events, keys, groupId, known);
 	}
+	const head = result.verified.at(-1);
+	if (result.rejected.length === 0 && head) writeHead(groupId, { seq: head.seq, hash: head.hash });
 	return { ...result, keysKnown: true };
+}
+
+function readHead(groupId: string): { seq: number; hash: string } | undefined {
+	try {
+		const raw = localStorage.getItem(headKey(groupId));
+		return raw ? (JSON.parse(raw) as { seq: number; hash: string }) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function writeHead(groupId: string, head: { seq: number; hash: string }): void {
+	try {
+		localStorage.setItem(headKey(groupId), JSON.stringify(head));
+	} catch {
+		// Without the remembered head, truncation is caught from the next successful check on.
+	}
 }
 
 function readCache(): AuthorityPublicKey[] | undefined {

@@ -16,6 +16,8 @@ export interface AuthorityPublicKey {
 
 /** Why an event was not trusted. */
 export type LedgerRejection =
+	| 'truncated'
+	| 'rewritten'
 	| 'malformed'
 	| 'wrong-group'
 	| 'sequence'
@@ -51,6 +53,34 @@ const EventShape = v.object({
  * vouch for the order of what follows, so later events are reported as `after-break`.
  */
 export async function verifyLedger(
+	events: readonly unknown[],
+	keys: readonly AuthorityPublicKey[],
+	groupId: string,
+	/**
+	 * The last event this client verified before. A chain cut at its end is still a valid chain,
+	 * so only memory of an earlier, longer one reveals a truncation or a rewritten history.
+	 */
+	knownHead?: { seq: number; hash: string }
+): Promise<LedgerVerification> {
+	const result = await verifyChain(events, keys, groupId);
+	if (!knownHead || result.rejected.length > 0) return result;
+	const atHead = result.verified[knownHead.seq - 1];
+	if (!atHead) {
+		return {
+			verified: result.verified,
+			rejected: [{ index: result.verified.length, seq: knownHead.seq, reason: 'truncated' }]
+		};
+	}
+	if (atHead.hash !== knownHead.hash) {
+		return {
+			verified: result.verified.slice(0, knownHead.seq - 1),
+			rejected: [{ index: knownHead.seq - 1, seq: knownHead.seq, reason: 'rewritten' }]
+		};
+	}
+	return result;
+}
+
+async function verifyChain(
 	events: readonly unknown[],
 	keys: readonly AuthorityPublicKey[],
 	groupId: string
