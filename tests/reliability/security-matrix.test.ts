@@ -158,3 +158,63 @@ describe('S-suite: the /sync walls', () => {
 		expect(targetName).toContain('Design');
 	});
 });
+
+describe('W-suite: cross-site request forgery on every state-changing route', () => {
+	const unsafe = () => routes.filter((route) => route.method !== 'GET');
+
+	it('refuses JSON sent as text/plain (the shape a cross-site form can send) with 415', async () => {
+		const accepted: string[] = [];
+		for (const route of unsafe()) {
+			const url = test.url + route.path.replace(':id', target).replace(':token', 'no-such-token');
+			const response = await fetch(url, {
+				method: route.method,
+				headers: { origin: test.url, 'content-type': 'text/plain', cookie: callers.admin },
+				body: '{}'
+			});
+			if (response.status !== 415)
+				accepted.push(`${route.method} ${route.path} → ${response.status}`);
+		}
+		expect(accepted).toEqual([]);
+	});
+
+	it('refuses a foreign Origin carrying the victim’s cookie with 403', async () => {
+		const accepted: string[] = [];
+		// Devices sign in with credentials in the body and no cookie, so a foreign page gains
+		// nothing there (and a browser sends its JSON only after a CORS preflight we never grant).
+		for (const route of unsafe().filter((r) => r.path !== '/api/devices/activate')) {
+			const url = test.url + route.path.replace(':id', target).replace(':token', 'no-such-token');
+			const response = await fetch(url, {
+				method: route.method,
+				headers: {
+					origin: 'https://attacker.example',
+					'content-type': 'application/json',
+					cookie: callers.admin
+				},
+				body: '{}'
+			});
+			if (response.status !== 403)
+				accepted.push(`${route.method} ${route.path} → ${response.status}`);
+		}
+		expect(accepted).toEqual([]);
+	});
+});
+
+describe('W-suite: no cross-origin access is ever granted', () => {
+	it('answers a CORS preflight without Access-Control-Allow-Origin on every route', async () => {
+		const granted: string[] = [];
+		for (const route of routes) {
+			const url = test.url + route.path.replace(':id', target).replace(':token', 'x');
+			const response = await fetch(url, {
+				method: 'OPTIONS',
+				headers: {
+					origin: 'https://attacker.example',
+					'access-control-request-method': route.method,
+					'access-control-request-headers': 'content-type'
+				}
+			});
+			if (response.headers.get('access-control-allow-origin'))
+				granted.push(`${route.method} ${route.path}`);
+		}
+		expect(granted).toEqual([]);
+	});
+});
