@@ -61,6 +61,10 @@ test('I2 the lock-out banner says what to do: pay the invoice, or report the pay
 			headers: { Origin: tessera.url }
 		});
 		expect(moved.status()).toBe(200);
+		// Sessions age with the server's clock: two months on, sign in again.
+		await signIn(page, tessera.url, 'jonas.weber@acme.example');
+		await page.goto(tessera.url + designStudio);
+		await online(page);
 		const banner = page.getByRole('alert').filter({ hasText: 'Diese Gruppe ist gesperrt' });
 		await expect(banner).toBeVisible();
 		await expect(banner.getByRole('link', { name: /Rechnung .* bezahlen/ })).toHaveAttribute(
@@ -71,10 +75,15 @@ test('I2 the lock-out banner says what to do: pay the invoice, or report the pay
 			.getByRole('button', { name: 'Dem Anbieter melden, dass die Zahlung unterwegs ist' })
 			.click();
 		await expect(banner).toContainText('Zahlung als unterwegs gemeldet');
-		await page.screenshot({
-			path: 'tests/e2e/.artifacts/screens/de-group-overview-locked.png',
-			fullPage: true
-		});
+		for (const language of ['de', 'fr', 'en'] as const) {
+			await page.getByRole('combobox').selectOption(language);
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			await online(page);
+			await page.screenshot({
+				path: `tests/e2e/.artifacts/screens/${language}-group-overview-locked.png`,
+				fullPage: true
+			});
+		}
 		await page.close();
 	} finally {
 		await tessera.dispose();
