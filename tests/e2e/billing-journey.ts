@@ -70,13 +70,19 @@ export async function apiSession(url: string, email: string) {
 	});
 	expect(login.status).toBe(200);
 	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-	const call = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+	const call = async (
+		method: 'GET' | 'POST',
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {}
+	) => {
 		const response = await fetch(`${url}${path}`, {
 			method,
 			headers: {
 				cookie,
 				origin: url,
-				...(body === undefined ? {} : { 'content-type': 'application/json' })
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers
 			},
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
@@ -84,7 +90,8 @@ export async function apiSession(url: string, email: string) {
 	};
 	return {
 		get: (path: string) => call('GET', path),
-		post: (path: string, body: unknown) => call('POST', path, body)
+		post: (path: string, body: unknown, headers: Record<string, string> = {}) =>
+			call('POST', path, body, headers)
 	};
 }
 
@@ -97,18 +104,37 @@ export interface DeskBilling {
 	};
 }
 
-/** The orders of a group, as the operator desk reads them. */
-export async function deskOrders(session: Awaited<ReturnType<typeof apiSession>>, groupId: string) {
+/** A signed-in API session. */
+export type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/** A group's billing, as the operator desk reads it. */
+export async function deskBilling(session: ApiSession, groupId: string) {
 	const answer = await session.get(`/api/operator/groups/${groupId}`);
 	expect(answer.status).toBe(200);
-	return (answer.body as DeskBilling).state.orders;
+	return (answer.body as DeskBilling).state;
+}
+
+/** The orders of a group, as the operator desk reads them. */
+export async function deskOrders(session: ApiSession, groupId: string) {
+	return (await deskBilling(session, groupId)).orders;
+}
+
+/**
+ * Moves the server's test clock to a calendar date (the server runs its scheduler first) and
+ * answers the server's new instant, for the browser's clock to follow.
+ */
+export async function moveClock(url: string, date: string): Promise<number> {
+	const response = await fetch(`${url}/api/test/clock`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ now: date })
+	});
+	expect(response.status).toBe(200);
+	return ((await response.json()) as { now: number }).now;
 }
 
 /** The number of signed ledger events of a group. */
-export async function ledgerLength(
-	session: Awaited<ReturnType<typeof apiSession>>,
-	groupId: string
-) {
+export async function ledgerLength(session: ApiSession, groupId: string) {
 	const answer = await session.get(`/api/groups/${groupId}/ledger`);
 	expect(answer.status).toBe(200);
 	return (answer.body as { events: unknown[] }).events.length;
