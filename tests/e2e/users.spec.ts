@@ -180,3 +180,28 @@ test('a read-only viewer can search but not give, import or recall', async ({ pa
 	for (const button of await panel.locator('li button').all()) await expect(button).toBeDisabled();
 	await expect(panel.getByTestId('note-field')).toHaveAttribute('readonly', '');
 });
+
+test('the users screen works with the keyboard alone: search, open a user, close back to the row', async ({
+	page,
+	tessera
+}) => {
+	await signIn(page, tessera.url, 'alex.admin@acme.example');
+	await page.goto(`${tessera.url}${designStudio}/users`);
+	await online(page);
+	await page.getByLabel('Search', { exact: true }).focus();
+	await page.keyboard.type('hugo');
+	const row = rowWith(page, 'Hugo Fischer');
+	await expect(page.locator('[role="row"][data-member]')).toHaveCount(1);
+	// Search → status → license filter → clear filters → the row's name.
+	for (let step = 0; step < 4; step++) await page.keyboard.press('Tab');
+	await expect(row.getByRole('button', { name: 'Open Hugo Fischer' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Hugo Fischer' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(
+		page.getByTestId('member-panel').getByRole('button', { name: 'Close' })
+	).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('member-panel')).toHaveCount(0);
+	await expect(row.getByRole('button', { name: 'Open Hugo Fischer' })).toBeFocused();
+});
