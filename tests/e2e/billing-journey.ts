@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { signIn } from './fixtures.ts';
 import { demoPassword, TesseraProcess } from './tessera-process.ts';
@@ -138,4 +139,14 @@ export async function ledgerLength(session: ApiSession, groupId: string) {
 	const answer = await session.get(`/api/groups/${groupId}/ledger`);
 	expect(answer.status).toBe(200);
 	return (answer.body as { events: unknown[] }).events.length;
+}
+
+/** Axe's serious and critical findings on the page as it is now, with where they are. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map(
+			(violation) => `${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
 }

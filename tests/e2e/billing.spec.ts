@@ -8,6 +8,7 @@ import {
 	openBilling,
 	ownServer,
 	people,
+	seriousViolations,
 	shot,
 	test
 } from './billing-journey.ts';
@@ -172,3 +173,34 @@ for (const language of ['fr', 'de'] as const) {
 		await owner.context().close();
 	});
 }
+
+test('the billing screen works with the keyboard alone, and axe finds nothing serious in any of its states', async ({
+	browser
+}) => {
+	const url = server().url;
+	const owner = await newPage(browser);
+	await openBilling(owner, url, people.owner, group);
+	expect(await seriousViolations(owner), 'billing').toEqual([]);
+	const total = owner.getByTestId('purchase').getByLabel('New total of licenses');
+	await total.focus();
+	await owner.keyboard.type('15');
+	await expect(owner.getByTestId('quote-total')).toBeVisible();
+	await owner.keyboard.press('Tab');
+	await expect(owner.getByRole('button', { name: /^Buy for/ })).toBeFocused();
+	expect(await seriousViolations(owner), 'quote').toEqual([]);
+	await owner.keyboard.press('Enter');
+	const dialog = owner.getByRole('dialog', { name: 'Confirm the purchase' });
+	await expect(dialog.getByLabel('Your password')).toBeFocused();
+	expect(await seriousViolations(owner), 'confirmation').toEqual([]);
+	await owner.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+
+	await owner.getByTestId('what-if').getByLabel('New total of licenses').fill('30');
+	await owner
+		.getByRole('button', { name: /^Details of invoice-/ })
+		.first()
+		.press('Enter');
+	await expect(owner.getByTestId('invoice-details')).toBeVisible();
+	expect(await seriousViolations(owner), 'what-if and invoice').toEqual([]);
+	await owner.context().close();
+});
