@@ -46,6 +46,11 @@ test('I2 fourteen days past due the group locks, the billing screen says what to
 	await lock.getByRole('button', { name: `How to pay ${invoice.id}` }).click();
 	const details = owner.getByTestId('invoice-details');
 	await expect(details).toHaveAttribute('data-invoice', invoice.id);
+	// The overview's banner leads to the same place: the invoice, opened on the billing screen.
+	await owner.getByRole('link', { name: /Overview/ }).click();
+	await owner.locator(`a[href$="billing?invoice=${invoice.id}"]`).click();
+	await expect(details).toHaveAttribute('data-invoice', invoice.id);
+	await expect(details.getByRole('heading', { level: 3 })).toBeFocused();
 	await expect(details.getByTestId('pay-check')).toBeVisible();
 	// No purchase while locked: the quote says what to do first.
 	await owner.getByTestId('purchase').getByLabel('New total of licenses').fill('13');
