@@ -49,7 +49,12 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: true,
+				projectService: {
+					// SvelteKit keeps the service worker out of its tsconfig (webworker types, not
+					// DOM); it is linted with its own, tsconfig.service-worker.json.
+					allowDefaultProject: ['src/service-worker.ts'],
+					defaultProject: 'tsconfig.service-worker.json'
+				},
 				extraFileExtensions: ['.svelte'],
 				tsconfigRootDir: import.meta.dirname
 			}

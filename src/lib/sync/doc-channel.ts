@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AckTracker, trackingWebSocket, type WebSocketClass } from './ack-tracker.ts';
 import { messageAck, messageNotice, type SyncNotice } from './protocol.ts';
+import { watchPersistence } from './storage-health.ts';
 
 /** How one document travels: kept in IndexedDB, synced over one websocket. */
 export interface DocChannelOptions {
@@ -31,6 +32,7 @@ export class DocChannel {
 	lastSyncedAt: number | undefined;
 	onNotice: (notice: SyncNotice) => void = () => {};
 	onChange: () => void = () => {};
+	readonly #stopWatchingStorage: () => void;
 
 	constructor(options: DocChannelOptions) {
 		this.writable = options.writable;
@@ -42,6 +44,11 @@ export class DocChannel {
 		this.persistence = options.storageName
 			? new IndexeddbPersistence(options.storageName, this.doc)
 			: undefined;
+		// A full disk must be reported, not swallowed (y-indexeddb ignores failed writes).
+		this.#stopWatchingStorage =
+			this.persistence && options.storageName
+				? watchPersistence(options.storageName, this.persistence, this.doc)
+				: () => {};
 		this.provider = new WebsocketProvider(options.url, options.room, this.doc, {
 			WebSocketPolyfill: trackingWebSocket(options.WebSocket, this.tracker) as typeof WebSocket,
 			maxBackoffTime: 5000,
@@ -90,6 +97,7 @@ export class DocChannel {
 	}
 
 	destroy(): void {
+		this.#stopWatchingStorage();
 		this.provider.destroy();
 		void this.persistence?.destroy();
 		this.doc.destroy();
