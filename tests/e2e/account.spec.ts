@@ -8,6 +8,7 @@ import {
 	memberRow,
 	operatorPage,
 	person,
+	seriousViolations,
 	shot,
 	signInWith,
 	uniqueId
@@ -112,6 +113,7 @@ test('D1 My account lists my licenses per group and my devices, in every languag
 		await expect(card).toContainText('Globex — Counting');
 		await expect(page.getByRole('row', { name: /SCAN-01/ })).toContainText('Counting app (device)');
 		await page.screenshot({ path: shot(language, 'account'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 	}
 	await page.locator('header select').selectOption('en');
 	await context.close();

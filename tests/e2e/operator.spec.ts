@@ -8,6 +8,7 @@ import {
 	operatorPage,
 	person,
 	readEmail,
+	seriousViolations,
 	shot,
 	signInWith,
 	uniqueId
@@ -183,10 +184,12 @@ test('every operator screen renders in en, fr and de', async ({ browser, tessera
 		await page.locator('header select').selectOption(language);
 		await expect(page.locator('html')).toHaveAttribute('lang', language);
 		await page.screenshot({ path: shot(language, 'operator-home'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 
 		await page.goto(`${tessera.url}/operator?q=initech`);
 		await expect(page.locator(`tr[data-group="${group.id}"]`)).toBeVisible();
 		await page.screenshot({ path: shot(language, 'operator-search'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 
 		await page.goto(`${tessera.url}/operator/groups/${group.id}`);
 		await page.locator('tr[data-invoice] button').first().click();
@@ -194,6 +197,7 @@ test('every operator screen renders in en, fr and de', async ({ browser, tessera
 		await page.locator('form[aria-label] button[type="submit"]').click();
 		await expect(page.getByTestId('payment-problem')).toBeVisible();
 		await page.screenshot({ path: shot(language, 'operator-group'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 
 		await page.goto(`${tessera.url}/operator/accounts`);
 		await page.locator('#account-group-id').fill(`shots-${language}`);
@@ -208,11 +212,13 @@ test('every operator screen renders in en, fr and de', async ({ browser, tessera
 		await page.locator('form button[type="submit"]').click();
 		await expect(page.getByTestId('account-warnings')).toBeVisible();
 		await page.screenshot({ path: shot(language, 'operator-account'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 
 		await page.goto(`${tessera.url}/operator/outbox`);
 		await page.locator('#outbox-filter').fill(group.id);
 		await readEmail(page, page.locator('li[data-kind="invoice.issued"]').first());
 		await page.screenshot({ path: shot(language, 'operator-outbox'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 	}
 	await page.locator('header select').selectOption('en');
 	await context.close();

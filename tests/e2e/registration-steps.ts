@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, signIn } from './fixtures.ts';
 
@@ -15,6 +16,17 @@ export const accountPassword = 'violet tractor harbour';
 
 export const shot = (language: string, name: string) =>
 	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
+
+/** Axe's serious and critical findings on the page as it is now, with where they are. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map(
+			(violation) =>
+				`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+		);
+}
 
 /** A group id nobody else uses (lower case, as the server asks). */
 export function uniqueId(prefix: string): string {

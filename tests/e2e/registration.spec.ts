@@ -9,6 +9,7 @@ import {
 	memberRow,
 	operatorPage,
 	person,
+	seriousViolations,
 	shot,
 	signInWith,
 	uniqueId
@@ -55,6 +56,7 @@ test('U1 G4 an invited person registers from the e-mailed link and the admins se
 		await expect(page.locator('html')).toHaveAttribute('lang', language);
 		await expect(page.getByTestId('free-mail-warning')).toContainText(invitee);
 		await page.screenshot({ path: shot(language, 'register'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 		await context.close();
 	}
 
@@ -123,6 +125,7 @@ test('U1 an unknown invitation link gets a translated message in every language'
 		await expect(page.getByTestId('invitation-problem')).toContainText(expected[language]);
 		await expect(page.locator('main a[href="/login"]')).toBeVisible();
 		await page.screenshot({ path: shot(language, 'register-invalid'), fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 		await context.close();
 	}
 });
