@@ -93,6 +93,8 @@ test('U1 G4 an invited person registers from the e-mailed link and the admins se
 		page.getByRole('status').filter({ hasText: 'Willkommen bei Tessera' })
 	).toBeVisible();
 	await expect(page.locator('header')).toContainText('Nina Neumann');
+	await expect(page.getByTestId('licenses-no-groups')).toBeVisible();
+	await page.screenshot({ path: shot('de', 'account-welcome'), fullPage: true });
 
 	// The admin, who kept the Users tab open, sees the person active under their own name.
 	const row = memberRow(admin, invitee);
