@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { AuthorityEngine } from './authority/authority-engine.ts';
 import { AuthoritySigner } from './authority/authority-signer.ts';
+import { backfillMemberships } from './authority/membership-backfill.ts';
 import { IntentIntake } from './authority/intent-intake.ts';
 import { Scheduler } from './authority/scheduler.ts';
 import { SettableClock, systemClock, type Clock } from './clock.ts';
@@ -140,6 +141,7 @@ export async function startServer(
 		serverUrl: `http://localhost:${port}`,
 		onError: log
 	});
+	await backfillMemberships(engine, storage.accounts);
 	scheduler.start();
 	return {
 		url: `http://localhost:${port}`,

@@ -1,4 +1,4 @@
-import { presets, type Policy } from '../../src/lib/domain/index.ts';
+import { presets, type GroupState, type Policy } from '../../src/lib/domain/index.ts';
 import { closeCodes } from '../../src/lib/sync/protocol.ts';
 import type { Clock } from '../clock.ts';
 import type { GroupRecord, GroupRole, Storage } from '../storage/types.ts';
@@ -88,10 +88,11 @@ export class AuthorityEngine {
 	 */
 	async commit(authority: GroupAuthority, change: AuthorityChange, touched: readonly string[]) {
 		const at = this.#deps.clock.now();
+		const before = authority.state;
 		const signed = await authority.commit(change, at);
 		this.counts.commits++;
 		this.counts.ledgerEvents += signed.length;
-		await this.#syncRoles(authority.group.id, change, touched);
+		await this.#syncPeople(authority.group.id, before, change, touched);
 		return signed;
 	}
 
@@ -143,12 +144,32 @@ export class AuthorityEngine {
 		this.#idleTimers.set(groupId, timer);
 	}
 
-	async #syncRoles(groupId: string, change: AuthorityChange, touched: readonly string[]) {
+	/**
+	 * Mirrors what SQL needs of the members a change touched: their roles (checked at every
+	 * upgrade and route) and the membership index (GET /api/me/licenses, U5 renames). Callers
+	 * that know what they touched say so; otherwise a changed members record is compared.
+	 */
+	async #syncPeople(
+		groupId: string,
+		before: GroupState | undefined,
+		change: AuthorityChange,
+		touched: readonly string[]
+	) {
 		const { accounts } = this.#deps.storage;
-		for (const memberId of touched) {
+		const ids = new Set(touched);
+		const previous = before?.members ?? {};
+		// Comparing 100,000 records costs a few milliseconds: only when the caller could not say.
+		if (ids.size === 0 && previous !== change.state.members) {
+			for (const id of Object.keys(change.state.members)) {
+				if (previous[id] !== change.state.members[id]) ids.add(id);
+			}
+			for (const id of Object.keys(previous)) if (!(id in change.state.members)) ids.add(id);
+		}
+		for (const memberId of ids) {
 			const user = await accounts.findUserById(memberId);
 			if (!user) continue;
 			const member = change.state.members[memberId];
+			await accounts.setMembership(groupId, memberId, member !== undefined);
 			const next = groupRoles.filter((role) => member?.roles.includes(role));
 			const current = await accounts.rolesIn(groupId, memberId);
 			if (current.join() === next.join()) continue;

@@ -9,6 +9,7 @@ import { registerGroupRoutes } from './group-routes.ts';
 import { registerInvitationRoutes } from './invitation-routes.ts';
 import { registerLedgerRoutes } from './ledger-routes.ts';
 import { registerMeRoutes } from './me-routes.ts';
+import { registerMyLicensesRoutes } from './my-licenses-routes.ts';
 import { registerOutboxRoutes } from './outbox-routes.ts';
 import { registerOperatorAccountRoutes } from './operator-account-routes.ts';
 import { registerOperatorRoutes } from './operator-routes.ts';
@@ -28,6 +29,7 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	);
 	registerAuthRoutes(app, deps);
 	registerMeRoutes(app, deps);
+	registerMyLicensesRoutes(app, deps);
 	registerDeviceRoutes(app, deps);
 	registerInvitationRoutes(app, deps);
 	registerOutboxRoutes(app, deps);

@@ -49,6 +49,14 @@ export interface AccountStore {
 	findUserByEmail(email: string): Promise<UserRecord | undefined>;
 	findUserById(id: string): Promise<UserRecord | undefined>;
 	updateProfile(id: string, profile: { name?: string; language?: string }): Promise<void>;
+	/**
+	 * The groups whose state lists the user as a member (license holder or admin); the authority
+	 * keeps this index so a license holder's own licenses are found without scanning groups.
+	 */
+	membershipsOf(userId: string): Promise<string[]>;
+	setMembership(groupId: string, userId: string, member: boolean): Promise<void>;
+	/** Whether the index has any entry (an empty one is filled from the groups at start-up). */
+	hasMemberships(): Promise<boolean>;
 	/** Removes an account that nothing refers to yet (undoing a creation whose commit failed). */
 	deleteUnusedUser(id: string): Promise<void>;
 	createVendor(vendor: { id: string; name: string }): Promise<void>;

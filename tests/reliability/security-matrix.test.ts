@@ -32,7 +32,12 @@ const publicRoutes = new Set([
 	'POST /api/invitations/:token/register',
 	'POST /api/test/clock'
 ]);
-const userRoutes = new Set(['GET /api/me', 'PATCH /api/me', 'GET /api/groups']);
+const userRoutes = new Set([
+	'GET /api/me',
+	'PATCH /api/me',
+	'GET /api/me/licenses',
+	'GET /api/groups'
+]);
 /** Group routes a viewer may call (they read); every other group route writes. */
 const viewerReads = new Set(['GET /api/groups/:id/ledger']);
 

@@ -54,6 +54,10 @@ const prepareStatements = (db: DatabaseSync) => ({
 	updateProfile: db.prepare(
 		'UPDATE users SET name = coalesce(?, name), language = coalesce(?, language) WHERE id = ?'
 	),
+	memberships: db.prepare('SELECT group_id FROM memberships WHERE user_id = ? ORDER BY group_id'),
+	addMembership: db.prepare('INSERT OR IGNORE INTO memberships (user_id, group_id) VALUES (?, ?)'),
+	removeMembership: db.prepare('DELETE FROM memberships WHERE user_id = ? AND group_id = ?'),
+	anyMembership: db.prepare('SELECT 1 AS one FROM memberships LIMIT 1'),
 	deleteUnusedUser: db.prepare(
 		`DELETE FROM users WHERE id = ?
 		 AND NOT EXISTS (SELECT 1 FROM sessions WHERE user_id = users.id)
@@ -128,6 +132,21 @@ export class SqliteAccountStore implements AccountStore {
 	findUserById(id: string): Promise<UserRecord | undefined> {
 		const row = this.#s.userById.get(id) as UserRow | undefined;
 		return Promise.resolve(row && toUser(row));
+	}
+
+	membershipsOf(userId: string): Promise<string[]> {
+		const rows = this.#s.memberships.all(userId) as unknown as { group_id: string }[];
+		return Promise.resolve(rows.map((row) => row.group_id));
+	}
+
+	hasMemberships(): Promise<boolean> {
+		return Promise.resolve(this.#s.anyMembership.get() !== undefined);
+	}
+
+	setMembership(groupId: string, userId: string, member: boolean): Promise<void> {
+		if (member) this.#s.addMembership.run(userId, groupId);
+		else this.#s.removeMembership.run(userId, groupId);
+		return Promise.resolve();
 	}
 
 	deleteUnusedUser(id: string): Promise<void> {

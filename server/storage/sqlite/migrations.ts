@@ -109,6 +109,13 @@ const migrations: readonly string[] = [
 		expires_at INTEGER NOT NULL
 	) STRICT, WITHOUT ROWID;
 	CREATE INDEX invitations_by_member ON invitations(group_id, member_id);
+	`,
+	`
+	CREATE TABLE memberships (
+		user_id TEXT NOT NULL,
+		group_id TEXT NOT NULL,
+		PRIMARY KEY (user_id, group_id)
+	) STRICT, WITHOUT ROWID;
 	`
 ];
 
