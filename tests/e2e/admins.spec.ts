@@ -14,6 +14,7 @@ test('G2/G3 the owner invites an administrator; a bad address is refused and cha
 	tessera
 }) => {
 	await signIn(page, tessera.url, 'olivia.owner@acme.example');
+	await page.getByRole('combobox').selectOption('en');
 	await page.goto(tessera.url + admins);
 	const people = page.getByTestId('people-table').locator('tbody tr');
 	await expect(people).not.toHaveCount(0);
@@ -33,15 +34,18 @@ test('G2/G3 the owner invites an administrator; a bad address is refused and cha
 
 	// G3: a person's own address is allowed but warned about, as the owner types.
 	await form.getByLabel('E-mail address').fill('paul.durand@acme.example');
-	await expect(form.locator('[data-code="address.not-role-based"]')).toBeVisible();
+	await expect(form.getByTestId('address-warning')).toHaveAttribute(
+		'data-code',
+		'address.not-role-based'
+	);
 	await form.getByLabel('E-mail address').fill('licenses@acme.example');
-	await expect(form.locator('[data-code="address.not-role-based"]')).toHaveCount(0);
+	await expect(form.getByTestId('address-warning')).toHaveCount(0);
 	await form.getByLabel('Name').fill('Licensing desk');
 	await form.getByRole('button', { name: 'Invite' }).click();
 	const desk = people.filter({ hasText: 'licenses@acme.example' });
 	await expect(desk).toContainText('License administrator');
 	await saved(page);
-	await expect(desk).not.toContainText('Pending');
+	await expect(desk).toHaveAttribute('data-pending', 'false');
 	await expect(people).toHaveCount(before + 1);
 
 	// An address that already has an account is linked; its roles still arrive.
@@ -50,8 +54,26 @@ test('G2/G3 the owner invites an administrator; a bad address is refused and cha
 	const jonas = people.filter({ hasText: 'jonas.weber@acme.example' });
 	await saved(page);
 	await expect(jonas).toContainText('License administrator');
-	await expect(jonas).not.toContainText('Pending');
+	await expect(jonas).toHaveAttribute('data-pending', 'false');
 	await expect(page.locator('[data-code="member.unknown"]')).toHaveCount(0);
+
+	// The owner's screen with the G3 warning showing, in every language.
+	for (const language of ['en', 'fr', 'de']) {
+		// The choice is kept on the profile; wait for it before reloading other pages.
+		const kept = page.waitForResponse(
+			(response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH'
+		);
+		await page.getByRole('banner').getByRole('combobox').selectOption(language);
+		await kept;
+		await expect(page.locator('html')).toHaveAttribute('lang', language);
+		await form.locator('#invite-email').fill('paul.durand@acme.example');
+		await expect(form.getByTestId('address-warning')).toBeVisible();
+		await page.screenshot({
+			path: `tests/e2e/.artifacts/screens/${language}-devices-admins.png`,
+			fullPage: true
+		});
+	}
+	await page.getByRole('banner').getByRole('combobox').selectOption('en');
 });
 
 test('G2 exactly one billable admin: the owner names another; roles change; others only read', async ({
@@ -61,6 +83,7 @@ test('G2 exactly one billable admin: the owner names another; roles change; othe
 	const ownerContext = await browser.newContext();
 	const owner = await ownerContext.newPage();
 	await signIn(owner, tessera.url, 'olivia.owner@acme.example');
+	await owner.getByRole('combobox').selectOption('en');
 	await owner.goto(tessera.url + admins);
 	const billable = owner.getByTestId('billable');
 	await expect(billable).toContainText('Camille Martin receives every purchase');

@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 
 const group = '/groups/demo-enterprise-devices';
+const shot = (language: string, name: string) =>
+	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
 
 /** Waits until every change of this page is stored by the server. */
 async function saved(page: Page): Promise<void> {
@@ -26,6 +28,7 @@ test('D1 a device code is unique: a duplicate gets a translated message and chan
 	tessera
 }) => {
 	await signIn(page, tessera.url, 'alex.admin@acme.example');
+	await page.getByRole('combobox').selectOption('en');
 	await page.goto(`${tessera.url}${group}/licenses`);
 	await register(page, 'WH-01', 1);
 	await register(page, 'WH-02', 2);
@@ -58,6 +61,7 @@ test('D2 standard licenses move only by hand: release one, move one, and split a
 	tessera
 }) => {
 	await signIn(page, tessera.url, 'alex.admin@acme.example');
+	await page.getByRole('combobox').selectOption('en');
 	await page.goto(`${tessera.url}${group}/licenses`);
 	for (const [index, code] of ['SC-01', 'SC-02', 'SC-03'].entries())
 		await register(page, code, index + 1);
@@ -93,4 +97,21 @@ test('D2 standard licenses move only by hand: release one, move one, and split a
 		'License of Counting app (device) moved from device SC-02 to device SC-01'
 	);
 	await expect(page.getByRole('table')).toContainText('Alex Admin');
+
+	// The screens with devices, a split and their history, in every language.
+	for (const language of ['en', 'fr', 'de']) {
+		// The choice is kept on the profile; wait for it before reloading other pages.
+		const kept = page.waitForResponse(
+			(response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH'
+		);
+		await page.getByRole('banner').getByRole('combobox').selectOption(language);
+		await kept;
+		for (const tab of ['licenses', 'history']) {
+			await page.goto(`${tessera.url}${group}/${tab}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			await saved(page);
+			await page.screenshot({ path: shot(language, `devices-${tab}`), fullPage: true });
+		}
+	}
+	await page.getByRole('banner').getByRole('combobox').selectOption('en');
 });
