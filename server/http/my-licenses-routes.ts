@@ -18,11 +18,14 @@ export function registerMyLicensesRoutes(app: ApiApp, deps: ApiDeps): void {
 				const state = authority.state;
 				const member = state?.members[user.id];
 				if (!state || !member) return Promise.resolve(undefined);
-				const products = authority.policy.products.map(({ id, name }) => ({ id, name }));
+				const policy = {
+					products: authority.policy.products.map(({ id, name }) => ({ id, name })),
+					licenseModel: { kind: authority.policy.licenseModel.kind }
+				};
 				const devices = Object.values(state.devices).filter(
 					(device) => device.memberId === user.id
 				);
-				return Promise.resolve({ member, devices, products, expiry: state.subscription.expiry });
+				return Promise.resolve({ member, devices, policy, expiry: state.subscription.expiry });
 			});
 			if (held)
 				groups.push({

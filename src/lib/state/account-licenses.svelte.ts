@@ -1,104 +1,62 @@
-import type { GroupSummary } from '$lib/api/api-client.ts';
-import type { Device, Member, Policy } from '$lib/domain/index.ts';
-import { DeviceSchema, MemberSchema, SubscriptionSchema } from '$lib/domain/state-schema.ts';
-import { authorityMaps, readMeta } from '$lib/sync/authority-doc.ts';
-import { DocChannel } from '$lib/sync/doc-channel.ts';
-import * as v from 'valibot';
-import { GroupList } from './group-list.svelte.ts';
+import { api, type GroupSummary } from '$lib/api/api-client.ts';
+import type { Device, Member } from '$lib/domain/index.ts';
 
-/** What I hold in one group, read from its authority document. */
+/** What a group's policy says about the names of my licenses and how they are held. */
+export interface HeldPolicy {
+	products: { id: string; name: string }[];
+	licenseModel: { kind: string };
+}
+
+/** What I hold in one group. */
 export interface MyGroupLicenses {
-	group: GroupSummary;
-	/** False until the document is loaded (from this device or the server). */
+	group: Pick<GroupSummary, 'id' | 'name' | 'policyId'>;
+	/** Always true here: the server answers for every group at once. */
 	loaded: boolean;
-	/** Me as the group lists me; undefined when I hold nothing there. */
 	member: Member | undefined;
 	devices: Device[];
-	policy: Policy | undefined;
+	policy: HeldPolicy | undefined;
 	/** The subscription's expiry, shared by every license of the group (P7). */
 	expiry: string | null;
 }
 
-/** One group's authority document, read-only, kept where the group screen keeps it. */
-class AuthorityReader {
-	readonly #channel: DocChannel;
-	readonly #userId: string;
-
-	constructor(group: GroupSummary, userId: string, serverUrl: string, onChange: () => void) {
-		this.#userId = userId;
-		this.#channel = new DocChannel({
-			url: `${serverUrl}/sync`,
-			room: `${group.id}/authority`,
-			// The group screen's IndexedDB copy: an offline visit shows what it last saw.
-			storageName: `tessera/${userId}/${group.id}/authority`,
-			writable: false,
-			WebSocket: globalThis.WebSocket
-		});
-		this.#channel.doc.on('update', onChange);
-		// A first sync of an unchanged copy changes no data, only whether it is loaded.
-		this.#channel.onChange = onChange;
-		void this.#channel.whenLoaded().then(onChange);
-	}
-
-	get loaded(): boolean {
-		return this.#channel.synced || authorityMaps.group(this.#channel.doc).size > 0;
-	}
-
-	read(group: GroupSummary): MyGroupLicenses {
-		const doc = this.#channel.doc;
-		const raw = authorityMaps.members(doc).get(this.#userId);
-		const devices: Device[] = [];
-		for (const value of authorityMaps.devices(doc).values()) {
-			if (v.is(DeviceSchema, value) && value.memberId === this.#userId) devices.push(value);
-		}
-		const subscription = authorityMaps.group(doc).get('subscription');
-		return {
-			group,
-			loaded: this.loaded,
-			member: v.is(MemberSchema, raw) ? raw : undefined,
-			devices: devices.sort((a, b) => a.code.localeCompare(b.code)),
-			policy: readMeta(doc).policy,
-			expiry: v.is(SubscriptionSchema, subscription) ? subscription.expiry : null
-		};
-	}
-
-	destroy(): void {
-		this.#channel.destroy();
-	}
+interface Answer {
+	groups: {
+		group: MyGroupLicenses['group'];
+		member: Member;
+		devices: Device[];
+		policy: HeldPolicy;
+		expiry: string | null;
+	}[];
 }
 
+const cacheKey = (userId: string) => `tessera:my-licenses:${userId}`;
+
 /**
- * "My licenses" and "my devices": for every group the user can open, what the group's authority
- * document lists for them. License holders without a role reach no group document, so only the
- * groups they help administer appear (the list says so).
+ * "My licenses" and "my devices" in every group that lists me, administered by me or not
+ * (`GET /api/me/licenses`), kept for offline visits.
  */
 export class MyLicenses {
-	readonly #list: GroupList;
 	readonly #userId: string;
-	readonly #serverUrl: string;
-	/** Not reactive on purpose: the projection below is what screens follow. */
-	readonly #readers: Record<string, AuthorityReader | undefined> = {};
 	#groups = $state.raw<MyGroupLicenses[] | undefined>(undefined);
-	#scheduled = false;
+	#fromCache = $state(false);
+	#error = $state.raw<{ code: string } | undefined>(undefined);
 
-	constructor(userId: string, serverUrl: string) {
+	constructor(userId: string) {
 		this.#userId = userId;
-		this.#serverUrl = serverUrl;
-		this.#list = new GroupList(userId);
 	}
 
-	/** Undefined while the group list loads. */
+	/** Undefined while loading. */
 	get groups(): MyGroupLicenses[] | undefined {
 		return this.#groups;
 	}
 
-	/** The groups' list is the one from the last visit (offline). */
+	/** The list shown is the one from the last visit (offline). */
 	get fromCache(): boolean {
-		return this.#list.fromCache;
+		return this.#fromCache;
 	}
 
 	get error(): { code: string } | undefined {
-		return this.#list.error;
+		return this.#error;
 	}
 
 	/** Every device of mine, across the groups, with its group. */
@@ -109,34 +67,37 @@ export class MyLicenses {
 	}
 
 	async load(): Promise<void> {
-		await this.#list.load();
-		for (const group of this.#list.groups ?? []) {
-			this.#readers[group.id] ??= new AuthorityReader(group, this.#userId, this.#serverUrl, () => {
-				this.#schedule();
-			});
+		const result = await api.get<Answer>('/api/me/licenses');
+		if (result.ok) {
+			this.#show(result.data);
+			this.#fromCache = false;
+			this.#error = undefined;
+			try {
+				localStorage.setItem(cacheKey(this.#userId), JSON.stringify(result.data));
+			} catch {
+				// Without the cache the list is simply not available offline.
+			}
+		} else if (result.status === 0) {
+			this.#show(readCache(this.#userId));
+			this.#fromCache = true;
+		} else {
+			this.#error = { code: result.code };
 		}
-		this.#refresh();
-	}
-
-	/** Several updates in one turn (a first sync) are read once. */
-	#schedule(): void {
-		if (this.#scheduled) return;
-		this.#scheduled = true;
-		queueMicrotask(() => {
-			this.#scheduled = false;
-			this.#refresh();
-		});
-	}
-
-	#refresh(): void {
-		const groups = this.#list.groups ?? [];
-		this.#groups = groups.flatMap((group) => this.#readers[group.id]?.read(group) ?? []);
 	}
 
 	destroy(): void {
-		for (const id of Object.keys(this.#readers)) {
-			this.#readers[id]?.destroy();
-			this.#readers[id] = undefined;
-		}
+		this.#groups = undefined;
+	}
+
+	#show(answer: Answer): void {
+		this.#groups = answer.groups.map((entry) => ({ ...entry, loaded: true }));
+	}
+}
+
+function readCache(userId: string): Answer {
+	try {
+		return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? '{"groups":[]}') as Answer;
+	} catch {
+		return { groups: [] };
 	}
 }
