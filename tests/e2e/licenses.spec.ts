@@ -36,6 +36,10 @@ test('D1 a device code is unique: a duplicate gets a translated message and chan
 	await expect(rows).toHaveCount(2);
 	await expect(page.locator('tr[data-device="WH-02"]')).toHaveAttribute('data-pool', 'standard');
 	await saved(page);
+	await expect(page.getByTestId('register-form').getByTestId('action-outcome')).toHaveAttribute(
+		'data-outcome',
+		'accepted'
+	);
 
 	await register(page, 'WH-02', 3);
 	const form = page.getByTestId('register-form');

@@ -9,7 +9,13 @@ import {
 import type { DecisionRecord } from '$lib/sync/authority-doc.ts';
 import { untrack } from 'svelte';
 import { memberByEmail, readInvites, writeInvites, type PendingInvite } from './admin-invites.ts';
-import { proposeChecked, refuse, type ActionResult } from './checked-intent.ts';
+import {
+	outcomeOf,
+	proposeChecked,
+	refuse,
+	type ActionResult,
+	type IntentOutcome
+} from './checked-intent.ts';
 import type { GroupWorkspace, IntentDraft } from './group-workspace.svelte.ts';
 
 /** The roles an owner grants with set-roles; billable moves on its own (G2). */
@@ -110,6 +116,9 @@ export class AdminDirectory {
 		if (!this.roleBasedAddress || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) return [];
 		return adminAddressWarnings(address);
 	}
+
+	/** Where an intent this screen proposed stands (pending, accepted, refused). */
+	readonly outcome = (intentId: string): IntentOutcome => outcomeOf(this.#workspace, intentId);
 
 	/** Invites an administrator: the person joins the group, then gets the chosen roles. */
 	invite(input: InviteInput): ActionResult {

@@ -36,3 +36,12 @@ export function proposeChecked(workspace: GroupWorkspace, draft: IntentDraft): A
 	if (decision.outcome === 'rejected') return refuse(decision.code, decision.params);
 	return { ok: true, intentId: workspace.propose(draft), warnings: decision.warnings };
 }
+
+/** Where a proposed intent stands: waiting for the authority, accepted or refused by it. */
+export type IntentOutcome = 'pending' | 'accepted' | 'rejected';
+
+/** Where one of my proposed intents stands now. */
+export function outcomeOf(workspace: GroupWorkspace, intentId: string): IntentOutcome {
+	const decision = workspace.decisions.get(intentId)?.decision;
+	return decision?.outcome ?? 'pending';
+}

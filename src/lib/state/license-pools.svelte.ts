@@ -1,5 +1,11 @@
 import type { Member, Pool, ProductView } from '$lib/domain/index.ts';
-import { proposeChecked, refuse, type ActionResult } from './checked-intent.ts';
+import {
+	outcomeOf,
+	proposeChecked,
+	refuse,
+	type ActionResult,
+	type IntentOutcome
+} from './checked-intent.ts';
 import type { GroupWorkspace } from './group-workspace.svelte.ts';
 import { holdsSeat, nothingTouched, pendingDevices } from './license-rows.ts';
 
@@ -107,6 +113,9 @@ export class LicensePools {
 	get touched(): ReadonlySet<string> {
 		return this.#workspace.preview?.touched ?? nothingTouched;
 	}
+
+	/** Where an intent this screen proposed stands (pending, accepted, refused). */
+	readonly outcome = (intentId: string): IntentOutcome => outcomeOf(this.#workspace, intentId);
 
 	/** D2: moves a standard license from one device to another of the same product. */
 	move(fromDevice: string, toDevice: string): ActionResult {
