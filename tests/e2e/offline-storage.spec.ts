@@ -35,9 +35,12 @@ test('a full disk is reported, translated, and loses nothing: the change reaches
 				IDBRequest<IDBValidKey>
 			>(add, this, args);
 			if ((globalThis as { diskFull?: boolean }).diskFull === true) {
-				const full = new DOMException('The disk is full.', 'QuotaExceededError');
-				Object.defineProperty(this.transaction, 'error', { value: full });
-				this.transaction.abort();
+				// The write itself succeeds; the commit fails, as Chromium's quota check does.
+				request.addEventListener('success', () => {
+					const full = new DOMException('The disk is full.', 'QuotaExceededError');
+					Object.defineProperty(request.transaction, 'error', { value: full });
+					request.transaction?.abort();
+				});
 			}
 			return request;
 		};
@@ -59,7 +62,10 @@ test('a full disk is reported, translated, and loses nothing: the change reaches
 	const alert = page.locator('[data-code="storage.full"]');
 	await expect(alert).toBeVisible();
 	await expect(alert).toContainText('Der Speicher dieses Geräts ist voll');
-	await page.screenshot({ path: 'tests/e2e/.artifacts/screens/de-storage-full.png' });
+	await page.screenshot({
+		path: 'tests/e2e/.artifacts/screens/de-storage-full.png',
+		fullPage: true
+	});
 
 	// Nothing is lost: the change is in memory and the server stores it.
 	await saved(page);
