@@ -26,7 +26,9 @@ const passThrough = ['/api/', '/sync/', '/healthz', '/metrics'];
 
 /** The fallback page and the bootstrap script it names (a classic external script). */
 async function cacheShell(cache: Cache): Promise<void> {
-	const response = await fetch(shellPage, { cache: 'reload' });
+	let response = await fetch(shellPage, { cache: 'reload' });
+	// The dev server has no index.html file; its root page is the same app shell.
+	if (!response.ok) response = await fetch('/', { cache: 'reload' });
 	if (!response.ok) throw new Error(`service worker: ${shellPage} answered ${response.status}`);
 	const html = await response.clone().text();
 	await cache.put(shellPage, response);

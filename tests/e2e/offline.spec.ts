@@ -96,3 +96,19 @@ test('offline: an admin edits, reloads offline from the service worker and Index
 	await alexContext.close();
 	await camilleContext.close();
 });
+
+test('a service worker that cannot be registered is reported, not swallowed', async ({
+	browser,
+	tessera
+}) => {
+	const context = await browser.newContext();
+	await context.route('**/service-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
+	const page = await context.newPage();
+	await signIn(page, tessera.url, 'alex.admin@acme.example');
+	await page.getByRole('combobox').selectOption('fr');
+	await expect(page.getByTestId('worker-failed')).toHaveText(
+		'Tessera n’a pas pu s’installer pour l’utilisation hors ligne dans ce navigateur. L’application fonctionne en ligne, mais ses pages ne se rechargeront pas hors ligne.'
+	);
+	await page.getByRole('combobox').selectOption('en');
+	await context.close();
+});

@@ -53,8 +53,12 @@ class OfflineSupport {
 			return;
 		}
 		try {
-			await navigator.serviceWorker.register(url, { type });
-			await navigator.serviceWorker.ready;
+			const registration = await navigator.serviceWorker.register(url, { type });
+			// register() resolves before the install ran; an install that fails (the shell could
+			// not be cached) leaves the worker redundant, and nothing would work offline.
+			const worker = registration.installing ?? registration.waiting;
+			if (worker && (await settled(worker)) === 'redundant' && !registration.active)
+				throw new Error('The service worker could not be installed.');
 			this.#worker = 'ready';
 		} catch (error) {
 			this.#worker = 'failed';
@@ -88,6 +92,19 @@ class OfflineSupport {
 			this.#repairing = false;
 		}
 	}
+}
+
+/** Resolves with the worker's state once it is activated or redundant. */
+function settled(worker: ServiceWorker): Promise<ServiceWorkerState> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (worker.state !== 'activated' && worker.state !== 'redundant') return;
+			worker.removeEventListener('statechange', check);
+			resolve(worker.state);
+		};
+		worker.addEventListener('statechange', check);
+		check();
+	});
 }
 
 /** The one instance: service worker, persistence and storage problems are per browser tab. */
