@@ -56,6 +56,7 @@ test('G2/G3 the owner invites an administrator; a bad address is refused and cha
 	await expect(jonas).toContainText('License administrator');
 	await expect(jonas).toHaveAttribute('data-pending', 'false');
 	await expect(page.locator('[data-code="member.unknown"]')).toHaveCount(0);
+	await expect(form.getByTestId('action-outcome')).toHaveAttribute('data-outcome', 'accepted');
 
 	// The owner's screen with the G3 warning showing, in every language.
 	for (const language of ['en', 'fr', 'de']) {

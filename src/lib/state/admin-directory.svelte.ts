@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/index.ts';
 import type { DecisionRecord } from '$lib/sync/authority-doc.ts';
 import { untrack } from 'svelte';
+import { SvelteMap } from 'svelte/reactivity';
 import { memberByEmail, readInvites, writeInvites, type PendingInvite } from './admin-invites.ts';
 import {
 	outcomeOf,
@@ -51,6 +52,8 @@ const rank = (member: Member) => Math.min(...member.roles.map((role) => roleOrde
 export class AdminDirectory {
 	readonly #workspace: GroupWorkspace;
 	#invites = $state.raw<PendingInvite[]>([]);
+	/** Roles intents proposed again (linked accounts): first id → the one that replaced it. */
+	readonly #retried = new SvelteMap<string, string>();
 	readonly #stop: () => void;
 
 	readonly #people = $derived.by((): PersonRow[] => {
@@ -118,7 +121,13 @@ export class AdminDirectory {
 	}
 
 	/** Where an intent this screen proposed stands (pending, accepted, refused). */
-	readonly outcome = (intentId: string): IntentOutcome => outcomeOf(this.#workspace, intentId);
+	readonly outcome = (intentId: string): IntentOutcome => {
+		let id = intentId;
+		// An invitation's roles proposed again for a linked account stand for the first ones.
+		for (let next = this.#retried.get(id); next !== undefined; next = this.#retried.get(id))
+			id = next;
+		return outcomeOf(this.#workspace, id);
+	};
 
 	/** Invites an administrator: the person joins the group, then gets the chosen roles. */
 	invite(input: InviteInput): ActionResult {
@@ -215,7 +224,10 @@ export class AdminDirectory {
 				roles: invite.roles
 			});
 			this.#workspace.dismissRejection(invite.rolesIntentId);
-			if (retry.ok) open.push({ ...invite, rolesIntentId: retry.intentId });
+			if (retry.ok) {
+				this.#retried.set(invite.rolesIntentId, retry.intentId);
+				open.push({ ...invite, rolesIntentId: retry.intentId });
+			}
 		}
 		if (open.length !== this.#invites.length || open.some((o, i) => o !== this.#invites[i])) {
 			this.#invites = open;
