@@ -73,7 +73,10 @@ export async function startServer(
 		clock,
 		allowedOrigins: config.allowedOrigins,
 		maxMessageBytes: config.maxMessageBytes,
-		limits: { maxDocumentBytes: config.maxDocumentBytes, maxBufferedBytes: 64 * 1024 * 1024 },
+		limits: {
+			maxDocumentBytes: config.maxDocumentBytes,
+			maxBufferedBytes: config.maxBufferedBytes
+		},
 		onError: log
 	});
 	const signer = await AuthoritySigner.load(storage.authority, clock.now());

@@ -20,6 +20,8 @@ export interface ServerConfig {
 	maxMessageBytes: number;
 	/** A workspace document may not grow beyond this through client writes. */
 	maxDocumentBytes: number;
+	/** A peer with this much unsent data is disconnected (it resyncs when it comes back). */
+	maxBufferedBytes: number;
 	passwordCost: ScryptCost;
 	demoPassword: string;
 	/** Seed demo data into an empty data directory. */
@@ -62,6 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		testMode: env.TESSERA_TEST_MODE === '1',
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
 		maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 64 * 1024 * 1024, 1024, 2 ** 31),
+		maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 64 * 1024 * 1024, 65536, 2 ** 31),
 		passwordCost: defaultScryptCost,
 		demoPassword: env.DEMO_PASSWORD || 'tessera-demo',
 		seedDemo: env.SEED_DEMO !== '0',

@@ -17,6 +17,8 @@ export interface SyncServerOptions {
 	allowedOrigins: readonly string[];
 	/** Larger messages close the connection (1009) before they are read. */
 	maxMessageBytes: number;
+	/** How often sockets are pinged; one that missed the previous ping is dropped. */
+	heartbeatMs?: number;
 	limits: ConnectionLimits;
 	onError: (error: unknown) => void;
 }
@@ -33,6 +35,9 @@ export class SyncServer {
 	/** When each connection's session ends, checked against the (settable) clock. */
 	readonly #sessionEnds = new Map<SyncConnection, number>();
 	readonly #sweep: NodeJS.Timeout;
+	readonly #heartbeat: NodeJS.Timeout;
+	/** Sockets pinged that have not answered yet. */
+	readonly #silent = new WeakSet<WebSocket>();
 
 	constructor(options: SyncServerOptions) {
 		this.#options = options;
@@ -45,6 +50,19 @@ export class SyncServer {
 			}
 		}, 2000);
 		this.#sweep.unref();
+		// A socket whose peer vanished (a laptop lid closed, a NAT dropped it) never says goodbye:
+		// ping every 30 s and drop what did not answer the previous ping.
+		this.#heartbeat = setInterval(() => {
+			for (const ws of this.#wss.clients) {
+				if (this.#silent.has(ws)) {
+					ws.terminate();
+					continue;
+				}
+				this.#silent.add(ws);
+				ws.ping();
+			}
+		}, options.heartbeatMs ?? 30_000);
+		this.#heartbeat.unref();
 		this.#wss = new WebSocketServer({
 			noServer: true,
 			maxPayload: options.maxMessageBytes,
@@ -100,6 +118,7 @@ export class SyncServer {
 	/** Closes every socket; rooms are closed by their registry. */
 	close(): void {
 		clearInterval(this.#sweep);
+		clearInterval(this.#heartbeat);
 		for (const client of this.#wss.clients) client.terminate();
 		this.#wss.close();
 	}
@@ -137,6 +156,7 @@ export class SyncServer {
 			connection.receive(toBytes(data));
 		});
 		ws.on('error', () => ws.terminate());
+		ws.on('pong', () => this.#silent.delete(ws));
 		ws.on('close', () => {
 			this.#connections.delete(connection);
 			this.#sessionEnds.delete(connection);

@@ -22,14 +22,30 @@ export class UpdateWriter {
 	readonly #onError: (error: unknown) => void;
 	#queue: QueuedUpdate[] = [];
 	#scheduled = false;
+	#timer: NodeJS.Timeout | undefined;
 	#inFlight: Promise<void> | undefined;
 	#retryDelayMs = 0;
 	/** Called after each successful flush with the names of the documents it touched. */
 	onFlushed: (names: ReadonlySet<string>) => void = () => {};
 
-	constructor(store: DocumentStore, onError: (error: unknown) => void) {
+	/**
+	 * How long updates gather before one commit. Fan-out does not wait for it (peers get an
+	 * update at once); only the durable-write ack does. A few milliseconds turn a commit per
+	 * incoming message into a commit per window, which is what keeps SQLite off the hot path.
+	 */
+	readonly #batchMs: number;
+	/** A backlog this long is written at once rather than at the end of the window. */
+	readonly #batchLimit: number;
+
+	constructor(
+		store: DocumentStore,
+		onError: (error: unknown) => void,
+		options: { batchMs?: number; batchLimit?: number } = {}
+	) {
 		this.#store = store;
 		this.#onError = onError;
+		this.#batchMs = options.batchMs ?? 5;
+		this.#batchLimit = options.batchLimit ?? 500;
 	}
 
 	/** Queues an update; `owner` and `index` identify the message it came from, for the ack. */
@@ -51,14 +67,26 @@ export class UpdateWriter {
 	}
 
 	#schedule(): void {
-		if (this.#scheduled || this.#inFlight) return;
+		if (this.#inFlight) return;
+		if (this.#scheduled) {
+			if (this.#queue.length >= this.#batchLimit && this.#retryDelayMs === 0) this.#runNow();
+			return;
+		}
 		this.#scheduled = true;
-		const run = () => {
+		const delay = this.#retryDelayMs > 0 ? this.#retryDelayMs : this.#batchMs;
+		this.#timer = setTimeout(() => {
+			this.#timer = undefined;
 			this.#scheduled = false;
 			void this.#flush();
-		};
-		if (this.#retryDelayMs > 0) setTimeout(run, this.#retryDelayMs).unref();
-		else setImmediate(run);
+		}, delay);
+		this.#timer.unref();
+	}
+
+	#runNow(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = undefined;
+		this.#scheduled = false;
+		void this.#flush();
 	}
 
 	#flush(): Promise<void> {

@@ -93,7 +93,8 @@ test('U1 G4 an invited person registers from the e-mailed link and the admins se
 		page.getByRole('status').filter({ hasText: 'Willkommen bei Tessera' })
 	).toBeVisible();
 	await expect(page.locator('header')).toContainText('Nina Neumann');
-	await expect(page.getByTestId('licenses-no-groups')).toBeVisible();
+	// A license holder without a role still sees the license they were given (GET /api/me/licenses).
+	await expect(page.locator(`li[data-group="${id}"]`)).toContainText('Globex — Design');
 	await page.screenshot({ path: shot('de', 'account-welcome'), fullPage: true });
 
 	// The admin, who kept the Users tab open, sees the person active under their own name.

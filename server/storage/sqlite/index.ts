@@ -1,6 +1,7 @@
 import type { Storage } from '../types.ts';
 import { SqliteAccountStore } from './accounts.ts';
 import { SqliteAuthorityStore } from './authority.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { openDatabase } from './database.ts';
 import { SqliteDocumentStore } from './documents.ts';
 import { SqliteMailStore } from './mail.ts';
@@ -8,16 +9,25 @@ import { SqliteMailStore } from './mail.ts';
 export { DataDirectoryError } from './database.ts';
 
 /** The embedded default: one SQLite file in the data directory (see `openDatabase`). */
-export function createSqliteStorage(dataDir: string): Storage {
-	const db = openDatabase(dataDir);
+export function createSqliteStorage(
+	dataDir: string,
+	onError: (error: unknown) => void = (error) => {
+		console.error(error);
+	}
+): Storage {
+	const opened = openDatabase(dataDir);
+	const { db } = opened;
 	const documents = new SqliteDocumentStore(db);
+	const checkpointer = new Checkpointer(opened.file, onError);
 	return {
 		accounts: new SqliteAccountStore(db),
 		documents,
 		authority: new SqliteAuthorityStore(db, documents),
 		mail: new SqliteMailStore(db),
 		close: () => {
-			db.close();
+			// The worker's last checkpoint runs as the process ends; the WAL is durable either way.
+			void checkpointer.stop();
+			opened.close();
 		}
 	};
 }
