@@ -51,7 +51,10 @@ describe('storage health (a full disk is reported, not swallowed)', () => {
 	it('reports a write aborted for quota as storage.full, and a repair stores the whole document again', async () => {
 		const doc = new Y.Doc();
 		const persistence = new IndexeddbPersistence('full-disk', doc);
-		cleanup.push(watchPersistence('full-disk', persistence, doc), () => doc.destroy());
+		cleanup.push(
+			watchPersistence('full-disk', persistence, () => Y.encodeStateAsUpdate(doc)),
+			() => doc.destroy()
+		);
 		await persistence.whenSynced;
 
 		const roomAgain = fillTheDisk();
@@ -79,7 +82,10 @@ describe('storage health (a full disk is reported, not swallowed)', () => {
 	it('reports other failed writes as storage.write-failed', async () => {
 		const doc = new Y.Doc();
 		const persistence = new IndexeddbPersistence('write-failed', doc);
-		cleanup.push(watchPersistence('write-failed', persistence, doc), () => doc.destroy());
+		cleanup.push(
+			watchPersistence('write-failed', persistence, () => Y.encodeStateAsUpdate(doc)),
+			() => doc.destroy()
+		);
 		await persistence.whenSynced;
 		const db = persistence.db;
 		if (!db) throw new Error('not opened');

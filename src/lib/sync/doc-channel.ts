@@ -47,7 +47,9 @@ export class DocChannel {
 		// A full disk must be reported, not swallowed (y-indexeddb ignores failed writes).
 		this.#stopWatchingStorage =
 			this.persistence && options.storageName
-				? watchPersistence(options.storageName, this.persistence, this.doc)
+				? watchPersistence(options.storageName, this.persistence, () =>
+						Y.encodeStateAsUpdate(this.doc)
+					)
 				: () => {};
 		this.provider = new WebsocketProvider(options.url, options.room, this.doc, {
 			WebSocketPolyfill: trackingWebSocket(options.WebSocket, this.tracker) as typeof WebSocket,

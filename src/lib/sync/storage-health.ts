@@ -1,5 +1,6 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
-import * as Y from 'yjs';
+// Types only: this module is loaded with the app shell, where Yjs itself must not be (bundle).
+import type * as Y from 'yjs';
 
 /**
  * Reports IndexedDB write failures that y-indexeddb would otherwise swallow, and repairs the
@@ -60,11 +61,11 @@ export async function repairStorage(): Promise<boolean> {
 }
 
 /** Writes the document's whole state as one update, in a transaction we watch. */
-function writeSnapshot(db: IDBDatabase, doc: Y.Doc): Promise<boolean> {
+function writeSnapshot(db: IDBDatabase, snapshot: () => Uint8Array): Promise<boolean> {
 	return new Promise((resolve) => {
 		try {
 			const transaction = db.transaction(['updates'], 'readwrite');
-			transaction.objectStore('updates').add(Y.encodeStateAsUpdate(doc));
+			transaction.objectStore('updates').add(snapshot());
 			transaction.oncomplete = () => {
 				resolve(true);
 			};
@@ -85,7 +86,8 @@ function writeSnapshot(db: IDBDatabase, doc: Y.Doc): Promise<boolean> {
 export function watchPersistence(
 	name: string,
 	persistence: IndexeddbPersistence,
-	doc: Y.Doc
+	/** The document's full state (`Y.encodeStateAsUpdate(doc)`), from a caller that loads Yjs. */
+	snapshot: () => Uint8Array
 ): () => void {
 	let db: IDBDatabase | undefined;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -93,7 +95,7 @@ export function watchPersistence(
 
 	const repair = async (): Promise<boolean> => {
 		if (!db || stopped) return true;
-		const saved = await writeSnapshot(db, doc);
+		const saved = await writeSnapshot(db, snapshot);
 		if (saved && problems.delete(name)) emit();
 		return saved;
 	};
