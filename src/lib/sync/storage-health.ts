@@ -1,6 +1,4 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
-// Types only: this module is loaded with the app shell, where Yjs itself must not be (bundle).
-import type * as Y from 'yjs';
 
 /**
  * Reports IndexedDB write failures that y-indexeddb would otherwise swallow, and repairs the
