@@ -87,7 +87,7 @@ afterAll(async () => {
 describe('B-suite: billing exactly once under crashes', () => {
 	it(
 		`B ${commands} random billing commands with 20 % duplicates and crashes at write boundaries take effect exactly once`,
-		{ timeout: 1_800_000 },
+		{ timeout: long ? 14_400_000 : 1_800_000 },
 		async () => {
 			const random = prng.create(seed);
 			injectFaults(random);

@@ -57,7 +57,7 @@ describe('C1 convergence under a hostile network, C3 round trips', () => {
 	for (const operations of lengths) {
 		it(
 			`C1 ${seeds.length} seeds × ${operations} operations converge, with the invariants holding`,
-			{ timeout: 600_000 },
+			{ timeout: long ? 14_400_000 : 600_000 },
 			async () => {
 				for (const seed of seeds) await run(seed, operations);
 				expect(seeds.length).toBeGreaterThan(0);

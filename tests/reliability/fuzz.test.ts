@@ -96,7 +96,7 @@ function fuzzMessage(random: prng.PRNG): Uint8Array {
 describe('C4 the sync core under hostile messages', () => {
 	it(
 		`C4 handles ${messages} mutated and random messages without crashing, with bounded memory`,
-		{ timeout: 900_000 },
+		{ timeout: long ? 14_400_000 : 900_000 },
 		async () => {
 			const random = prng.create(seed);
 			const socket = new NullSocket();

@@ -6,8 +6,12 @@ import type { GroupWorkspace } from './group-workspace.svelte.ts';
 /** Where an import stands. */
 export type ImportPhase = 'idle' | 'reading' | 'proposing' | 'done' | 'failed';
 
-/** Rows proposed per transaction: large enough to be quick, small enough to keep frames short. */
-const batchSize = 100;
+/**
+ * Rows proposed per transaction: about twenty steps of progress, at least 100 rows a step. Each
+ * transaction makes the preview and the authority decide everything pending again, so a few
+ * large batches beat many small ones; 5,000 intents stay well under the largest sync message.
+ */
+const batchSizeFor = (rows: number) => Math.min(5_000, Math.max(100, Math.ceil(rows / 20)));
 
 /** A file-level problem; translated under `users.import.file.<code>`. */
 export type FileProblem = 'no-email-column' | 'empty' | 'unreadable';
@@ -88,6 +92,7 @@ export class CsvImport {
 		if (planned === undefined) return;
 		this.#total = planned.length;
 		this.#phase = 'proposing';
+		const batchSize = batchSizeFor(planned.length);
 		for (let start = 0; start < planned.length; start += batchSize) {
 			this.#propose(planned.slice(start, start + batchSize));
 			this.#done = Math.min(start + batchSize, planned.length);

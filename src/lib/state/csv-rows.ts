@@ -75,6 +75,61 @@ function membersByEmail(state: GroupState): Map<string, Member> {
 
 type Checked = { ok: true; planned: PlannedRow } | { ok: false; problem: RowProblem };
 
+/** What the common checks of a row found, for the model-specific part. */
+interface RowBasics {
+	row: number;
+	email: string;
+	name: string;
+	/** Products named in the row (may be empty). */
+	products: string[];
+	fail: (column: string | null, code: RowReason, params?: RowProblem['params']) => Checked;
+}
+
+/** U1 (named licenses): one `assign-license` per product, by address or to the member. */
+function namedRow(
+	basics: RowBasics,
+	policy: Policy,
+	existing: Member | undefined,
+	holds: (member: Member, product: string) => boolean
+): Checked {
+	const { row, email, name, products } = basics;
+	const wanted =
+		products.length > 0
+			? products
+			: seatProducts(policy)
+					.slice(0, 1)
+					.map((p) => p.id);
+	const held = existing === undefined ? undefined : wanted.find((p) => holds(existing, p));
+	if (held !== undefined) return basics.fail('product', 'already-licensed', { value: held });
+	const target =
+		existing === undefined ? { by: 'email', email, name } : { by: 'member', memberId: existing.id };
+	const drafts = wanted.map((product) => ({ kind: 'assign-license', product, target }));
+	return { ok: true, planned: { row, email, drafts, modules: [] } };
+}
+
+/** U3, D3, P12: one `add-member`, with its rights group; modules follow once it is decided. */
+function memberRow(
+	basics: RowBasics,
+	policy: Policy,
+	cells: Record<string, string | undefined>
+): Checked {
+	const { row, email, name } = basics;
+	const model = policy.licenseModel;
+	let rightsGroup: string | null = null;
+	if (model.kind === 'rights-group') {
+		rightsGroup = (cells.rightsGroup ?? '').trim() || model.defaultGroup;
+		if (!model.groups.some((g) => g.id === rightsGroup))
+			return basics.fail('rightsGroup', 'rights-group-unknown', { value: rightsGroup });
+	}
+	const offered = seatProducts(policy).map((p) => p.id);
+	const modules = model.kind === 'module-access' ? listOf(cells.modules ?? '') : [];
+	const unknownModule = modules.find((m) => !offered.includes(m));
+	if (unknownModule !== undefined)
+		return basics.fail('modules', 'module-unknown', { value: unknownModule });
+	const draft = { kind: 'add-member', email, name, rightsGroup, permissions: [] };
+	return { ok: true, planned: { row, email, drafts: [draft], modules } };
+}
+
 /** Checks the cells of one row and builds its drafts. */
 function checkRow(
 	cells: Record<string, string | undefined>,
@@ -84,45 +139,23 @@ function checkRow(
 	holds: (member: Member, product: string) => boolean
 ): Checked {
 	const { policy } = context;
-	const model = policy.licenseModel;
-	const problem = (column: string | null, code: RowReason, params = {}): Checked => ({
+	const fail: RowBasics['fail'] = (column, code, params = {}) => ({
 		ok: false,
 		problem: { row, column, code, params }
 	});
 	const email = (cells.email ?? '').trim();
-	if (email === '') return problem('email', 'email-missing');
-	if (!v.is(emailSchema, email)) return problem('email', 'email-invalid', { value: email });
+	if (email === '') return fail('email', 'email-missing');
+	if (!v.is(emailSchema, email)) return fail('email', 'email-invalid', { value: email });
 	const name = (cells.name ?? '').trim() || email;
-	if (name.length > 200) return problem('name', 'name-too-long');
-	const offered = seatProducts(policy).map((p) => p.id);
+	if (name.length > 200) return fail('name', 'name-too-long');
 	const products = listOf(cells.product ?? '');
 	const unknownProduct = products.find((p) => !policy.products.some((known) => known.id === p));
 	if (unknownProduct !== undefined)
-		return problem('product', 'product-unknown', { value: unknownProduct });
-	if (model.kind === 'named') {
-		const wanted = products.length > 0 ? products : offered.slice(0, 1);
-		const held = existing === undefined ? undefined : wanted.find((p) => holds(existing, p));
-		if (held !== undefined) return problem('product', 'already-licensed', { value: held });
-		const target =
-			existing === undefined
-				? { by: 'email', email, name }
-				: { by: 'member', memberId: existing.id };
-		const drafts = wanted.map((product) => ({ kind: 'assign-license', product, target }));
-		return { ok: true, planned: { row, email, drafts, modules: [] } };
-	}
-	if (existing !== undefined) return problem('email', 'already-member', { value: email });
-	let rightsGroup: string | null = null;
-	if (model.kind === 'rights-group') {
-		rightsGroup = (cells.rightsGroup ?? '').trim() || model.defaultGroup;
-		if (!model.groups.some((g) => g.id === rightsGroup))
-			return problem('rightsGroup', 'rights-group-unknown', { value: rightsGroup });
-	}
-	const modules = model.kind === 'module-access' ? listOf(cells.modules ?? '') : [];
-	const unknownModule = modules.find((m) => !offered.includes(m));
-	if (unknownModule !== undefined)
-		return problem('modules', 'module-unknown', { value: unknownModule });
-	const draft = { kind: 'add-member', email, name, rightsGroup, permissions: [] };
-	return { ok: true, planned: { row, email, drafts: [draft], modules } };
+		return fail('product', 'product-unknown', { value: unknownProduct });
+	const basics = { row, email, name, products, fail };
+	if (policy.licenseModel.kind === 'named') return namedRow(basics, policy, existing, holds);
+	if (existing !== undefined) return fail('email', 'already-member', { value: email });
+	return memberRow(basics, policy, cells);
 }
 
 /**
