@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { signIn } from './fixtures.ts';
 import { demoPassword, TesseraProcess } from './tessera-process.ts';
+export { shot } from './screenshots.ts';
 
 export const test = base;
 
@@ -32,10 +33,6 @@ export const people = {
 	admin: 'alex.admin@acme.example',
 	operator: 'operator@tessera.example'
 } as const;
-
-/** Where the screenshots of every screen go (kept by the run). */
-export const shot = (language: string, name: string) =>
-	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
 
 /** Signs in, switches the interface to `language` and waits for the group's sync to be online. */
 export async function openBilling(

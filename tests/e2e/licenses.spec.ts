@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
+import { shot } from './screenshots.ts';
 
 const group = '/groups/demo-enterprise-devices';
-const shot = (language: string, name: string) =>
-	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
 
 /** Waits until every change of this page is stored by the server. */
 async function saved(page: Page): Promise<void> {

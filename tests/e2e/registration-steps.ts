@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, signIn } from './fixtures.ts';
+export { shot } from './screenshots.ts';
 
 /**
  * Steps shared by the registration, account and operator journeys. Every journey works in a
@@ -13,9 +14,6 @@ export const operatorEmail = 'operator@tessera.example';
 
 /** The password of the accounts these steps create. */
 export const accountPassword = 'violet tractor harbour';
-
-export const shot = (language: string, name: string) =>
-	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
 
 /** Axe's serious and critical findings on the page as it is now, with where they are. */
 export async function seriousViolations(page: Page): Promise<string[]> {

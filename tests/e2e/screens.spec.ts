@@ -1,8 +1,7 @@
 import { expect, signIn, test } from './fixtures.ts';
+import { shot } from './screenshots.ts';
 
 const languages = ['en', 'fr', 'de'] as const;
-const shot = (language: string, name: string) =>
-	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
 const group = '/groups/demo-license-groups';
 const tabs = ['', '/users', '/licenses', '/admins', '/history', '/billing'];
 

@@ -1,4 +1,5 @@
 import { expect, signIn, test } from './fixtures.ts';
+import { shot } from './screenshots.ts';
 
 /**
  * The Users screen's states that the tab screenshots do not show — one user's panel, the
@@ -6,8 +7,6 @@ import { expect, signIn, test } from './fixtures.ts';
  * rendered in every language and saved under tests/e2e/.artifacts/screens.
  */
 const languages = ['en', 'fr', 'de'] as const;
-const shot = (language: string, name: string) =>
-	`tests/e2e/.artifacts/screens/${language}-${name}.png`;
 const users = '/groups/demo-license-groups/users';
 /** Guests use no seat there: importing into it leaves the seats of other journeys alone. */
 const projects = '/groups/demo-named-users/users';
