@@ -88,6 +88,33 @@ const tamperers: Record<string, (random: prng.PRNG, ledger: SignedLedgerEvent[])
 	}
 };
 
+/** The other texts that atob decodes to the same bytes as a base64url text's last character. */
+function sameBytesOtherText(text: string): string[] {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+	const last = alphabet.indexOf(text.slice(-1));
+	// 64 bytes in 86 characters: the last character carries 2 bits of data and 4 unused bits.
+	const unused = text.length % 4 === 2 ? 0b1111 : text.length % 4 === 3 ? 0b11 : 0;
+	return Array.from({ length: unused + 1 }, (_, bits) => (last & ~unused) | bits)
+		.filter((value) => value !== last)
+		.map((value) => text.slice(0, -1) + alphabet.charAt(value));
+}
+
+describe('B-suite pinned regressions', () => {
+	it('B seed 777 (byte flips #9821, #35289 … in the long sweep): a signature re-encoded with other unused bits is refused', async () => {
+		const keys = test.server.signer.publicKeys().keys;
+		let tried = 0;
+		for (const [index, event] of events.entries()) {
+			for (const signature of sameBytesOtherText(event.signature)) {
+				const tampered = events.map((e, i) => (i === index ? { ...e, signature } : e));
+				const result = await verifyLedger(tampered, keys, 'tamper');
+				expect(result.rejected[0]).toMatchObject({ index, reason: 'signature' });
+				tried++;
+			}
+		}
+		expect(tried).toBeGreaterThan(events.length);
+	});
+});
+
 describe('B-suite: tampering with the stored ledger', () => {
 	it(
 		`B ${tamperings} random tamperings of a stored ledger are all detected by the client's verification`,

@@ -58,10 +58,14 @@ export function toBase64Url(bytes: Uint8Array): string {
 	return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
+/** Decodes canonical, unpadded base64url; any other text (even one atob would take) is undefined. */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
-	if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+	if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
 	const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
 	const bytes = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
+	// atob ignores the unused low bits of the last character, so several texts decode to the
+	// same bytes; only the canonical one is accepted, or a stored signature could be altered
+	// without the verification noticing (found by the long tamper sweep, seed 777).
+	return toBase64Url(bytes) === text ? bytes : undefined;
 }
