@@ -96,6 +96,11 @@ export async function apiSession(url: string, email: string) {
 /** The group's billing as the operator desk reads it: orders and invoices (to prove nothing moved). */
 export interface DeskBilling {
 	state: {
+		subscription: {
+			expiry: string | null;
+			support: string | null;
+			pendingSupport: { level: string | null } | null;
+		};
 		orders: { id: string; total: number }[];
 		invoices: { id: string; amount: number; status: string; dueOn: string }[];
 		lock: { invoiceIds: string[] } | null;
