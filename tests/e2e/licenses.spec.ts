@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 import { shot } from './screenshots.ts';
+import { registerDevice } from './devices-helpers.ts';
 
 const group = '/groups/demo-enterprise-devices';
 
@@ -12,16 +13,6 @@ async function saved(page: Page): Promise<void> {
 }
 
 /** Registers a device for the n-th user of the list, as that user's first sign-in would. */
-async function register(page: Page, code: string, user: number): Promise<void> {
-	const form = page.getByTestId('register-form');
-	// By id rather than label: the same steps run in every language.
-	const users = form.locator('#register-member');
-	const value = await users.locator('option').nth(user).getAttribute('value');
-	await users.selectOption(value ?? '');
-	await form.locator('#register-code').fill(code);
-	await form.locator('button[type="submit"]').click();
-}
-
 test('D1 a device code is unique: a duplicate gets a translated message and changes nothing', async ({
 	page,
 	tessera
@@ -29,8 +20,8 @@ test('D1 a device code is unique: a duplicate gets a translated message and chan
 	await signIn(page, tessera.url, 'alex.admin@acme.example');
 	await page.getByRole('combobox').selectOption('en');
 	await page.goto(`${tessera.url}${group}/licenses`);
-	await register(page, 'WH-01', 1);
-	await register(page, 'WH-02', 2);
+	await registerDevice(page, 'WH-01', 1);
+	await registerDevice(page, 'WH-02', 2);
 	const rows = page.getByTestId('device-table').locator('tbody tr');
 	await expect(rows).toHaveCount(2);
 	await expect(page.locator('tr[data-device="WH-02"]')).toHaveAttribute('data-pool', 'standard');
@@ -40,7 +31,7 @@ test('D1 a device code is unique: a duplicate gets a translated message and chan
 		'accepted'
 	);
 
-	await register(page, 'WH-02', 3);
+	await registerDevice(page, 'WH-02', 3);
 	const form = page.getByTestId('register-form');
 	await expect(form.getByRole('alert')).toHaveText(
 		'The device code WH-02 is already used in this account. Choose another code.'
@@ -53,7 +44,7 @@ test('D1 a device code is unique: a duplicate gets a translated message and chan
 
 	// The same refusal in French, from the same code.
 	await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
-	await register(page, 'WH-01', 3);
+	await registerDevice(page, 'WH-01', 3);
 	await expect(form.getByRole('alert')).toContainText('Le code appareil WH-01 est déjà utilisé');
 	await expect(rows).toHaveCount(2);
 	await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
@@ -67,7 +58,7 @@ test('D2 standard licenses move only by hand: release one, move one, and split a
 	await page.getByRole('combobox').selectOption('en');
 	await page.goto(`${tessera.url}${group}/licenses`);
 	for (const [index, code] of ['SC-01', 'SC-02', 'SC-03'].entries())
-		await register(page, code, index + 1);
+		await registerDevice(page, code, index + 1);
 	await saved(page);
 
 	await page.getByRole('button', { name: 'Release the license of device SC-01' }).click();
@@ -117,4 +108,32 @@ test('D2 standard licenses move only by hand: release one, move one, and split a
 		}
 	}
 	await page.getByRole('banner').getByRole('combobox').selectOption('en');
+});
+
+test('D1 the user picker searches as one types, case ignored, and works from the keyboard alone', async ({
+	page,
+	tessera
+}) => {
+	await signIn(page, tessera.url, 'alex.admin@acme.example');
+	await page.getByRole('combobox', { name: /language|langue|sprache/i }).selectOption('de');
+	await page.goto(`${tessera.url}${group}/licenses`);
+	await saved(page);
+	const form = page.getByTestId('register-form');
+	const picker = form.getByRole('combobox', { name: 'Benutzer' });
+	await picker.focus();
+	await picker.pressSequentially('ADMIN');
+	const options = form.getByRole('option');
+	await expect(options).toHaveCount(1);
+	await expect(options.first()).toContainText('Alex Admin');
+	await page.screenshot({ path: shot('de', 'devices-picker'), fullPage: true });
+	await picker.press('ArrowDown');
+	await picker.press('ArrowUp');
+	await picker.press('Enter');
+	await expect(picker).toHaveValue('Alex Admin · alex.admin@acme.example');
+	await expect(options).toHaveCount(0);
+	await picker.fill('zzz-nobody');
+	await expect(form.getByText('Niemand passt zu dieser Suche.')).toBeVisible();
+	// Nobody is chosen, so nothing can be registered.
+	await expect(form.getByRole('button', { name: 'Gerät registrieren' })).toBeDisabled();
+	await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
 });

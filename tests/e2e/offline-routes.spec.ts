@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 import { shot } from './screenshots.ts';
+import { registerDevice } from './devices-helpers.ts';
 
 /**
  * D-suite in Chromium: every route of the app reloads offline after one visit, and a browser
@@ -77,11 +78,7 @@ test('D-suite: wiping IndexedDB brings the group, its pending-free devices and i
 	await page.getByRole('combobox').selectOption('en');
 	await page.goto(`${tessera.url}${group}/licenses`);
 	await saved(page);
-	const form = page.getByTestId('register-form');
-	const users = form.locator('#register-member');
-	await users.selectOption((await users.locator('option').nth(1).getAttribute('value')) ?? '');
-	await form.locator('#register-code').fill('WIPE-1');
-	await form.locator('button[type="submit"]').click();
+	await registerDevice(page, 'WIPE-1', 1);
 	const device = page.locator('tr[data-device="WIPE-1"]');
 	await expect(device).toHaveAttribute('data-pending', 'false');
 	await saved(page);

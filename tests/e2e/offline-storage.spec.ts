@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
+import { registerDevice } from './devices-helpers.ts';
 
 const licenses = '/groups/demo-enterprise-devices/licenses';
 
@@ -7,15 +8,6 @@ async function saved(page: Page): Promise<void> {
 	const status = page.getByTestId('sync-status');
 	await expect(status.locator('[data-connection]')).toHaveAttribute('data-connection', 'online');
 	await expect(status.locator('[data-pending]')).toHaveAttribute('data-pending', 'false');
-}
-
-async function register(page: Page, code: string, user: number): Promise<void> {
-	const form = page.getByTestId('register-form');
-	const users = form.locator('#register-member');
-	const value = await users.locator('option').nth(user).getAttribute('value');
-	await users.selectOption(value ?? '');
-	await form.locator('#register-code').fill(code);
-	await form.locator('button[type="submit"]').click();
 }
 
 test('a full disk is reported, translated, and loses nothing: the change reaches the server and is stored again once there is room', async ({
@@ -58,7 +50,7 @@ test('a full disk is reported, translated, and loses nothing: the change reaches
 	await page.evaluate(() => {
 		(globalThis as { diskFull?: boolean }).diskFull = true;
 	});
-	await register(page, 'FULL-1', 1);
+	await registerDevice(page, 'FULL-1', 1);
 	const alert = page.locator('[data-code="storage.full"]');
 	await expect(alert).toBeVisible();
 	await expect(alert).toContainText('Der Speicher dieses Geräts ist voll');

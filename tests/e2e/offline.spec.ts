@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
+import { registerDevice } from './devices-helpers.ts';
 
 const group = '/groups/demo-enterprise-devices';
 
@@ -16,15 +17,6 @@ async function saved(page: Page): Promise<void> {
 		'data-pending',
 		'false'
 	);
-}
-
-async function register(page: Page, code: string, user: number): Promise<void> {
-	const form = page.getByTestId('register-form');
-	const users = form.locator('#register-member');
-	const value = await users.locator('option').nth(user).getAttribute('value');
-	await users.selectOption(value ?? '');
-	await form.locator('#register-code').fill(code);
-	await form.locator('button[type="submit"]').click();
 }
 
 test('offline: an admin edits, reloads offline from the service worker and IndexedDB, reconnects, and both admins converge', async ({
@@ -48,7 +40,7 @@ test('offline: an admin edits, reloads offline from the service worker and Index
 
 	await alexContext.setOffline(true);
 	await connection(alex, 'offline');
-	await register(alex, 'LAPTOP-7', 1);
+	await registerDevice(alex, 'LAPTOP-7', 1);
 	const laptop = alex.locator('tr[data-device="LAPTOP-7"]');
 	await expect(laptop).toHaveAttribute('data-pending', 'true');
 
@@ -74,7 +66,7 @@ test('offline: an admin edits, reloads offline from the service worker and Index
 	);
 
 	// Meanwhile the other admin keeps working online.
-	await register(camille, 'DESK-3', 2);
+	await registerDevice(camille, 'DESK-3', 2);
 	await saved(camille);
 	await expect(camille.locator('tr[data-device="LAPTOP-7"]')).toHaveCount(0);
 
