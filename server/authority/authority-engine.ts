@@ -130,7 +130,11 @@ export class AuthorityEngine {
 
 	#scheduleIdle(groupId: string): void {
 		const existing = this.#idleTimers.get(groupId);
-		if (existing) clearTimeout(existing);
+		if (existing) {
+			// Restarting the timer costs less than a new one per task (thousands a second under load).
+			existing.refresh();
+			return;
+		}
 		const timer = setTimeout(() => {
 			this.#idleTimers.delete(groupId);
 			if (this.#queues.has(groupId)) return;

@@ -5,12 +5,7 @@ import {
 	sign,
 	type KeyObject
 } from 'node:crypto';
-import {
-	canonicalBody,
-	sha256Hex,
-	toBase64Url,
-	type SignedLedgerEvent
-} from '../../src/lib/sync/ledger-format.ts';
+import { canonicalBody, type SignedLedgerEvent } from '../../src/lib/sync/ledger-format.ts';
 import type { AuthorityPublicKey } from '../../src/lib/sync/ledger-verify.ts';
 import { tokenSigningInput } from '../../src/lib/sync/signed-token.ts';
 import type { AuthorityStore, SigningKeyRecord, StoredLedgerEvent } from '../storage/types.ts';
@@ -93,11 +88,11 @@ export class AuthoritySigner {
 		if (!/^[a-z-]+$/.test(kind)) throw new Error(`token kind must be lower-case letters: ${kind}`);
 		const input = tokenSigningInput(kind, this.#current.record.id, payload);
 		const signature = sign(null, Buffer.from(input), this.#current.key);
-		return `${input}.${toBase64Url(signature)}`;
+		return `${input}.${signature.toString('base64url')}`;
 	}
 
-	/** Signs the next event of a group's chain. */
-	async sign(
+	/** Signs the next event of a group's chain (async in shape, for a signer behind a network). */
+	sign(
 		groupId: string,
 		previous: { seq: number; hash: string },
 		at: number,
@@ -113,13 +108,15 @@ export class AuthoritySigner {
 			payload
 		};
 		const bytes = canonicalBody(body);
-		const hash = await sha256Hex(bytes);
-		const signature = toBase64Url(sign(null, bytes, this.#current.key));
+		// The same hex SHA-256 and unpadded base64url as ledger-format.ts computes in browsers, but
+		// synchronously: WebCrypto's digest is a round trip through the thread pool per event.
+		const hash = createHash('sha256').update(bytes).digest('hex');
+		const signature = sign(null, bytes, this.#current.key).toString('base64url');
 		const event: SignedLedgerEvent = { ...body, hash, signature };
-		return {
+		return Promise.resolve({
 			event,
 			stored: { groupId, seq: body.seq, hash, body: new TextDecoder().decode(bytes), signature }
-		};
+		});
 	}
 }
 

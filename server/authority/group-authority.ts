@@ -5,6 +5,7 @@ import {
 	writeMeta,
 	writeOutcome,
 	writeStateChange,
+	type ChangedKeys,
 	type DecisionRecord
 } from '../../src/lib/sync/authority-doc.ts';
 import type {
@@ -28,6 +29,11 @@ export interface AuthorityChange {
 	history: readonly HistoryEntry[];
 	emails: readonly EmailNotice[];
 	decisions?: readonly DecisionRecord[];
+	/**
+	 * The members and devices the change wrote, when known (decided intents): the document
+	 * update then visits those entries only, not every entry of a 100,000-member group.
+	 */
+	changes?: ChangedKeys;
 	/**
 	 * The answer to the request behind the change, built from its signed events and stored in the
 	 * same transaction (orders: exactly once).
@@ -118,7 +124,7 @@ export class GroupAuthority {
 				change.reason,
 				(doc) => {
 					if (before === undefined) writeMeta(doc, { name: this.group.name, policy: this.policy });
-					writeStateChange(doc, before, change.state);
+					writeStateChange(doc, before, change.state, change.changes);
 					writeOutcome(doc, {
 						...(change.decisions ? { decisions: change.decisions } : {}),
 						history: change.history,

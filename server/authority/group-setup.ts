@@ -143,10 +143,10 @@ export async function decideAsAuthority(
 				`${refused.intentId}: ${refused.code} ${JSON.stringify(refused.params)}`
 			);
 		}
-		const { state: next, events, history, emails } = outcome;
+		const { state: next, events, history, emails, changes } = outcome;
 		await engine.commit(
 			authority,
-			{ reason: 'intents', state: next, events, history, emails },
+			{ reason: 'intents', state: next, events, history, emails, changes },
 			outcome.changes.members
 		);
 		return next;

@@ -63,11 +63,11 @@ async function decideInTurn(
 	}
 	const refused = await hooks.beforeCommit?.(outcome.state);
 	if (refused) return { ok: false, error: refused };
-	const { state: next, events, history, emails } = outcome;
+	const { state: next, events, history, emails, changes } = outcome;
 	try {
 		await engine.commit(
 			authority,
-			{ reason: 'intents', state: next, events, history, emails },
+			{ reason: 'intents', state: next, events, history, emails, changes },
 			outcome.changes.members
 		);
 	} catch (error) {

@@ -119,7 +119,7 @@ export class IntentIntake {
 		);
 		await this.#engine.commit(
 			authority,
-			{ reason: 'intents', ...outcome, decisions },
+			{ reason: 'intents', ...outcome, decisions, changes: outcome.changes },
 			outcome.changes.members
 		);
 	}

@@ -99,11 +99,20 @@ const toEvent = (row: EventRow): StoredLedgerEvent => ({
 	signature: row.signature
 });
 
+/** A commit waiting for its group commit, with the promise to settle once it is on disk. */
+interface QueuedCommit {
+	commit: AuthorityCommit;
+	resolve: () => void;
+	reject: (error: Error) => void;
+}
+
 /** Signing keys and the ledger on SQLite; the commit shares one transaction with documents. */
 export class SqliteAuthorityStore implements AuthorityStore {
 	readonly #db: DatabaseSync;
 	readonly #documents: SqliteDocumentStore;
 	readonly #s: ReturnType<typeof prepareStatements>;
+	/** Commits waiting for the next group commit, in the order they were asked for. */
+	#queued: QueuedCommit[] = [];
 
 	constructor(db: DatabaseSync, documents: SqliteDocumentStore) {
 		this.#db = db;
@@ -150,37 +159,82 @@ export class SqliteAuthorityStore implements AuthorityStore {
 		return Promise.resolve(row && toEvent(row));
 	}
 
+	/**
+	 * Queues the commit for the next group commit (see `#flush`): it resolves once the
+	 * transaction holding it is on disk, and rejects, changing nothing, when its own rows fail.
+	 */
 	commitAuthority(commit: AuthorityCommit): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.#queued.push({ commit, resolve, reject });
+			if (this.#queued.length === 1) setImmediate(this.#flush);
+		});
+	}
+
+	/** Writes every queued commit now (the storage is closing). */
+	drain(): void {
+		if (this.#queued.length > 0) this.#flush();
+	}
+
+	/**
+	 * Group commit. A fully synchronous commit costs an fsync (milliseconds, on the event loop),
+	 * so the commits queued during one turn of the loop — different groups' orders and decisions
+	 * — share one transaction and one fsync. Each sits in its own savepoint, so a commit whose
+	 * rows fail (a sequence number or idempotency key already taken) is rolled back alone,
+	 * exactly as if it had had its own transaction; nobody hears "committed" before COMMIT.
+	 */
+	readonly #flush = (): void => {
+		const batch = this.#queued;
+		this.#queued = [];
+		if (batch.length === 0) return;
+		const failures = new Map<QueuedCommit, Error>();
+		const assigned = new Map<string, number>();
 		// Money is committed with a full fsync; the documents' everyday writes stay at NORMAL.
 		this.#db.exec('PRAGMA synchronous = FULL');
-		let assigned: Map<string, number> | undefined;
 		try {
 			this.#db.exec('BEGIN IMMEDIATE');
 			try {
-				for (const event of commit.ledger) {
-					this.#s.insertEvent.run(
-						event.groupId,
-						event.seq,
-						event.hash,
-						event.body,
-						event.signature
-					);
+				for (const entry of batch) {
+					const failure = this.#writeInSavepoint(entry.commit, assigned);
+					if (failure) failures.set(entry, failure);
 				}
-				assigned = this.#documents.insertWithinTransaction(commit.documents);
-				for (const email of commit.emails ?? []) this.#insertEmail(email);
-				if (commit.idempotency) this.#insertIdempotency(commit.idempotency);
 				this.#db.exec('COMMIT');
 			} catch (error) {
 				this.#db.exec('ROLLBACK');
 				throw error;
 			}
 		} catch (error) {
-			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+			const failed = error instanceof Error ? error : new Error(String(error));
+			for (const entry of batch) entry.reject(failed);
+			return;
 		} finally {
 			this.#db.exec('PRAGMA synchronous = NORMAL');
 		}
 		this.#documents.confirmCommitted(assigned);
-		return Promise.resolve();
+		for (const entry of batch) {
+			const failure = failures.get(entry);
+			if (failure) entry.reject(failure);
+			else entry.resolve();
+		}
+	};
+
+	/** One commit's rows in a savepoint; answers its error after rolling them back, if any. */
+	#writeInSavepoint(commit: AuthorityCommit, assigned: Map<string, number>): Error | undefined {
+		this.#db.exec('SAVEPOINT authority_commit');
+		try {
+			for (const event of commit.ledger) {
+				this.#s.insertEvent.run(event.groupId, event.seq, event.hash, event.body, event.signature);
+			}
+			const next = this.#documents.insertWithinTransaction(commit.documents, assigned);
+			for (const email of commit.emails ?? []) this.#insertEmail(email);
+			if (commit.idempotency) this.#insertIdempotency(commit.idempotency);
+			this.#db.exec('RELEASE authority_commit');
+			for (const [name, seq] of next) assigned.set(name, seq);
+			return undefined;
+		} catch (error) {
+			this.#db.exec('ROLLBACK TO authority_commit');
+			this.#db.exec('RELEASE authority_commit');
+			return error instanceof Error ? error : new Error(String(error));
+		}
 	}
 
 	findIdempotency(userId: string, key: string): Promise<IdempotencyRecord | undefined> {

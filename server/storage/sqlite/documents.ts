@@ -53,11 +53,16 @@ export class SqliteDocumentStore implements DocumentStore {
 	/**
 	 * Inserts rows inside a transaction the caller opened (the authority's commit shares one
 	 * transaction with the ledger). Returns the next sequence numbers to confirm after COMMIT.
+	 * `earlier` holds the numbers already taken by earlier writes of the same open transaction
+	 * (a group commit holds several authority commits), which the cache does not know yet.
 	 */
-	insertWithinTransaction(batch: readonly DocumentWrite[]): Map<string, number> {
+	insertWithinTransaction(
+		batch: readonly DocumentWrite[],
+		earlier: ReadonlyMap<string, number> = new Map()
+	): Map<string, number> {
 		const assigned = new Map<string, number>();
 		for (const { name, update, newClients } of batch) {
-			const seq = assigned.get(name) ?? this.#seqFor(name);
+			const seq = assigned.get(name) ?? earlier.get(name) ?? this.#seqFor(name);
 			this.#s.insert.run(name, seq, update);
 			assigned.set(name, seq + 1);
 			for (const owner of newClients ?? []) {

@@ -19,12 +19,14 @@ export function createSqliteStorage(
 	const { db } = opened;
 	const documents = new SqliteDocumentStore(db);
 	const checkpointer = new Checkpointer(opened.file, onError);
+	const authority = new SqliteAuthorityStore(db, documents);
 	return {
 		accounts: new SqliteAccountStore(db),
 		documents,
-		authority: new SqliteAuthorityStore(db, documents),
+		authority,
 		mail: new SqliteMailStore(db),
 		close: () => {
+			authority.drain();
 			// The worker's last checkpoint runs as the process ends; the WAL is durable either way.
 			void checkpointer.stop();
 			opened.close();

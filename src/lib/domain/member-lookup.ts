@@ -13,20 +13,53 @@ export function normalizeEmail(email: string): string {
 	return email.trim().toLowerCase();
 }
 
-const indexCache = new WeakMap<object, Map<string, string>>();
+/**
+ * Address → member id. A decision adds an address or two to the index of the record it came
+ * from, so an index is a small layer of additions over its parent's; lookups walk at most
+ * `maxDepth` layers before the chain is flattened into one map again.
+ */
+interface EmailIndex {
+	own: Map<string, string>;
+	parent: EmailIndex | undefined;
+	depth: number;
+}
+
+const maxDepth = 16;
+const indexCache = new WeakMap<object, EmailIndex>();
+
+/** The member id of an address in an index (the nearest layer that has it). */
+function lookup(index: EmailIndex, key: string): string | undefined {
+	for (let layer: EmailIndex | undefined = index; layer; layer = layer.parent) {
+		const id = layer.own.get(key);
+		if (id !== undefined) return id;
+	}
+	return undefined;
+}
 
 /** Address → member id for a members record (cached). */
-function emailIndex(members: Record<string, Member>): Map<string, string> {
+function emailIndex(members: Record<string, Member>): EmailIndex {
 	let index = indexCache.get(members);
 	if (index === undefined) {
-		index = new Map();
+		const own = new Map<string, string>();
 		for (const id in members) {
 			const member = members[id];
-			if (member !== undefined) index.set(normalizeEmail(member.email), id);
+			if (member !== undefined) own.set(normalizeEmail(member.email), id);
 		}
+		index = { own, parent: undefined, depth: 0 };
 		indexCache.set(members, index);
 	}
 	return index;
+}
+
+/** One map with every layer's entries (the nearest layer wins, as in `lookup`). */
+function flatten(index: EmailIndex): EmailIndex {
+	const layers: EmailIndex[] = [];
+	for (let layer: EmailIndex | undefined = index; layer; layer = layer.parent) layers.push(layer);
+	const own = new Map<string, string>();
+	for (let i = layers.length - 1; i >= 0; i -= 1) {
+		for (const [key, id] of layers[i]?.own ?? []) own.set(key, id);
+	}
+	return { own, parent: undefined, depth: 0 };
 }
 
 /** The member of the draft with this address, if any. */
@@ -36,7 +69,37 @@ export function findMemberByEmail(draft: Draft, email: string): Member | undefin
 		const member = draft.state.members[id];
 		if (member !== undefined && normalizeEmail(member.email) === key) return member;
 	}
-	const id = emailIndex(draft.base.members).get(key);
+	const id = lookup(emailIndex(draft.base.members), key);
 	const member = id === undefined ? undefined : draft.state.members[id];
 	return member !== undefined && normalizeEmail(member.email) === key ? member : undefined;
+}
+
+/**
+ * Carries the cached index of a members record to the record a draft made from it, corrected
+ * by the entries the draft touched, so that the next decision does not rebuild it from 100,000
+ * addresses. Where a correction would depend on which of two members sharing an address comes
+ * last (the rebuilt index keeps the last), nothing is carried and the next lookup rebuilds.
+ */
+export function carryEmailIndex(
+	base: Record<string, Member>,
+	next: Record<string, Member>,
+	touched: ReadonlyMap<string, Member | undefined>
+): void {
+	const baseIndex = indexCache.get(base);
+	if (base === next || baseIndex === undefined || indexCache.has(next)) return;
+	const added = new Map<string, string>();
+	for (const [id, before] of touched) {
+		const after = next[id];
+		const previousKey = before === undefined ? undefined : normalizeEmail(before.email);
+		const nextKey = after === undefined ? undefined : normalizeEmail(after.email);
+		if (previousKey === nextKey) continue;
+		// Another member with the old address may be the one a rebuild finds: unknown here.
+		if (previousKey !== undefined && lookup(baseIndex, previousKey) === id) return;
+		if (nextKey !== undefined) {
+			if (added.has(nextKey) || lookup(baseIndex, nextKey) !== undefined) return;
+			added.set(nextKey, id);
+		}
+	}
+	const index = { own: added, parent: baseIndex, depth: baseIndex.depth + 1 };
+	indexCache.set(next, index.depth > maxDepth ? flatten(index) : index);
 }

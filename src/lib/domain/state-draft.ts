@@ -10,6 +10,7 @@
  */
 
 import { carryScan } from './group-view-scan.ts';
+import { carryEmailIndex } from './member-lookup.ts';
 import type { Policy } from './policy-schema.ts';
 import type { Usage } from './seat-usage.ts';
 import {
@@ -49,6 +50,29 @@ export interface DraftMark {
 	journalLength: number;
 }
 
+/**
+ * A shallow copy of a big record. Reading the keys once and assigning them in a loop builds the
+ * copy about twice as fast as a spread for 100,000 entries (V8 copies a dictionary-mode object
+ * entry by entry either way), and it is the one copy a batch of decisions pays.
+ */
+function copyRecord<T>(record: Record<string, T>): Record<string, T> {
+	const copy: Record<string, T> = {};
+	const keys = Object.keys(record);
+	for (let i = 0; i < keys.length; i += 1) {
+		const key = keys[i] as string;
+		// An id is any string: "__proto__" must stay an own entry, as a spread keeps it.
+		if (key === '__proto__') {
+			Object.defineProperty(copy, key, {
+				value: record[key],
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
+		} else copy[key] = record[key] as T;
+	}
+	return copy;
+}
+
 /** Opens a draft on a state. */
 export function openDraft(state: GroupState): Draft {
 	return {
@@ -65,7 +89,7 @@ export function openDraft(state: GroupState): Draft {
 /** Writes a member (copying the record on the first write). */
 export function putMember(draft: Draft, member: Member): void {
 	if (!draft.ownsMembers) {
-		draft.state = { ...draft.state, members: { ...draft.state.members } };
+		draft.state = { ...draft.state, members: copyRecord(draft.state.members) };
 		draft.ownsMembers = true;
 		markMutable(draft.state.members, true);
 	}
@@ -82,7 +106,7 @@ export function putMember(draft: Draft, member: Member): void {
 /** Writes a device (copying the record on the first write). */
 export function putDevice(draft: Draft, device: Device): void {
 	if (!draft.ownsDevices) {
-		draft.state = { ...draft.state, devices: { ...draft.state.devices } };
+		draft.state = { ...draft.state, devices: copyRecord(draft.state.devices) };
 		draft.ownsDevices = true;
 		markMutable(draft.state.devices, true);
 	}
@@ -155,5 +179,6 @@ export function closeDraft(draft: Draft, policy: Policy): GroupState {
 	markMutable(draft.state.devices, false);
 	rememberUsage(draft.state, policy, draftUsage(draft, policy));
 	carryScan(draft.base, draft.state, policy, draft.touchedMembers, draft.touchedDevices);
+	carryEmailIndex(draft.base.members, draft.state.members, draft.touchedMembers);
 	return draft.state;
 }
