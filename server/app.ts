@@ -14,6 +14,8 @@ import { applySecurityHeaders } from './http/security-headers.ts';
 import { serveMetrics } from './http/metrics-endpoint.ts';
 import { staticFiles } from './http/static-files.ts';
 import { startMailer, type Mailer } from './mail/mailer.ts';
+import type { PaymentProvider } from './payments/payment-provider.ts';
+import { createPaymentProvider } from './payments/provider-config.ts';
 import { createMetrics } from './server-metrics.ts';
 import type { Storage } from './storage/types.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
@@ -37,6 +39,8 @@ export interface TesseraServer {
 	mailer: Mailer;
 	/** Runs every group's calendar every minute; tests run it through `POST /api/test/clock`. */
 	scheduler: Scheduler;
+	/** The card processor (P5), undefined when none is configured. */
+	payments: PaymentProvider | undefined;
 	/** Every REST route (method and path pattern), so security tests can cover each one. */
 	routes: { method: string; path: string }[];
 	/** Stops accepting, stores every pending write, closes sockets. Storage stays open. */
@@ -91,6 +95,7 @@ export async function startServer(
 	const intake = new IntentIntake({ engine, registry, accounts: storage.accounts, onError: log });
 	const scheduler = new Scheduler({ engine, accounts: storage.accounts, onError: log });
 	const loginThrottle = new LoginThrottle(config.loginLimits);
+	const payments = createPaymentProvider(config.paymentProvider, clock);
 	const throttleSweep = setInterval(() => {
 		loginThrottle.sweep(clock.now());
 	}, 60_000);
@@ -110,7 +115,8 @@ export async function startServer(
 			testMode: config.testMode,
 			engine,
 			scheduler,
-			testClock
+			testClock,
+			payments
 		},
 		log
 	);
@@ -159,6 +165,7 @@ export async function startServer(
 		signer,
 		mailer,
 		scheduler,
+		payments,
 		routes: api.routes
 			.filter((route) => route.method !== 'ALL')
 			.map((route) => ({ method: route.method, path: route.path })),

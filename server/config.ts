@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defaultThrottleLimits, type ThrottleLimits } from './auth/login-throttle.ts';
 import { defaultScryptCost, type ScryptCost } from './auth/passwords.ts';
 import { mailConfigFromEnv, type MailConfig } from './mail/mail-config.ts';
+import { paymentProviderFromEnv, type PaymentProviderName } from './payments/provider-config.ts';
 
 /** Everything the server can be told, with production-safe defaults. */
 export interface ServerConfig {
@@ -32,6 +33,8 @@ export interface ServerConfig {
 	trustProxy: boolean;
 	/** Bearer token for GET /metrics; without one, only loopback clients may read it. */
 	metricsToken: string | undefined;
+	/** The card processor (`PAYMENT_PROVIDER`); `none`: card payments are not offered (P5). */
+	paymentProvider: PaymentProviderName;
 }
 
 /** A configuration problem, explained for the operator. */
@@ -51,6 +54,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 
 /** Reads the configuration from environment variables (documented in the README). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+	const testMode = env.TESSERA_TEST_MODE === '1';
+	const seedDemo = env.SEED_DEMO !== '0';
 	return {
 		port: integer(env, 'PORT', 3000, 0, 65535),
 		host: env.HOST || undefined,
@@ -61,13 +66,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 			.split(',')
 			.map((origin) => origin.trim())
 			.filter(Boolean),
-		testMode: env.TESSERA_TEST_MODE === '1',
+		testMode,
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
 		maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 64 * 1024 * 1024, 1024, 2 ** 31),
 		maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 64 * 1024 * 1024, 65536, 2 ** 31),
 		passwordCost: defaultScryptCost,
 		demoPassword: env.DEMO_PASSWORD || 'tessera-demo',
-		seedDemo: env.SEED_DEMO !== '0',
+		seedDemo,
 		loginLimits: {
 			perAddress: {
 				...defaultThrottleLimits.perAddress,
@@ -101,6 +106,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 			}
 		},
 		trustProxy: env.TRUST_PROXY === '1',
-		metricsToken: env.METRICS_TOKEN || undefined
+		metricsToken: env.METRICS_TOKEN || undefined,
+		paymentProvider: paymentProviderFromEnv(
+			env.PAYMENT_PROVIDER,
+			{ testMode, seedDemo },
+			(message) => new ConfigError(message)
+		)
 	};
 }

@@ -39,6 +39,11 @@ async function main(): Promise<void> {
 		stop('SIGTERM');
 	});
 	printWelcome(server.url, config.dataDir, seeded, config.demoPassword, config.testMode);
+	if (server.payments?.testMode) {
+		console.log(
+			`Card payments: the ${server.payments.name} provider (test cards such as 4242 4242 4242 4242; no money moves). PAYMENT_PROVIDER=none turns it off.\n`
+		);
+	}
 }
 
 function printWelcome(

@@ -6,6 +6,7 @@ import type { Clock, SettableClock } from '../clock.ts';
 import type { AuthorityEngine } from '../authority/authority-engine.ts';
 import type { AuthoritySigner } from '../authority/authority-signer.ts';
 import type { Scheduler } from '../authority/scheduler.ts';
+import type { PaymentProvider } from '../payments/payment-provider.ts';
 import type { AccountStore, AuthorityStore, MailStore, UserRecord } from '../storage/types.ts';
 import type { SyncServer } from '../sync/sync-server.ts';
 
@@ -31,6 +32,8 @@ export interface ApiDeps {
 	loginThrottle: LoginThrottle;
 	/** Read the client address from X-Forwarded-For (only behind a trusted proxy). */
 	trustProxy: boolean;
+	/** The card processor (P5); undefined: card payments are not offered. */
+	payments: PaymentProvider | undefined;
 }
 
 /** Hono's per-request variables: the signed-in user, resolved once by the session middleware. */

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './api-error.ts';
 import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { registerCardPaymentRoutes } from './card-payment-routes.ts';
 import { exceptDeviceRoutes, registerDeviceRoutes } from './device-routes.ts';
 import { registerEnterpriseUserRoutes } from './enterprise-user-routes.ts';
 import { registerGroupRoutes } from './group-routes.ts';
@@ -36,6 +37,7 @@ export function createApi(deps: ApiDeps, onError: (error: unknown) => void): Api
 	registerGroupRoutes(app, deps);
 	registerLedgerRoutes(app, deps);
 	registerOrderRoutes(app, deps);
+	registerCardPaymentRoutes(app, deps);
 	registerEnterpriseUserRoutes(app, deps);
 	registerOperatorRoutes(app, deps);
 	registerOperatorAccountRoutes(app, deps);

@@ -10,6 +10,7 @@ import type { UserRecord } from '../storage/types.ts';
 import { apiError } from './api-error.ts';
 import type { ApiApp, ApiDeps, ApiEnv } from './api-context.ts';
 import { clientAddress } from './client-address.ts';
+import { readIdempotencyKey } from './idempotency-key.ts';
 import { parseBody } from './parse-body.ts';
 import { refusalResponse } from './refusal-response.ts';
 import { requireUser } from './request-guards.ts';
@@ -19,9 +20,6 @@ const OrderBody = v.strictObject({
 	request: QuoteRequestSchema,
 	password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024))
 });
-
-/** Printable ASCII without spaces (a UUID, a ULID …), 8 to 200 characters. */
-const idempotencyKey = /^[\x21-\x7e]{8,200}$/;
 
 /**
  * P3: checks the password that confirms an order, under the sign-in rate limits (per address,
@@ -91,11 +89,9 @@ export function registerOrderRoutes(app: ApiApp, deps: ApiDeps): void {
 				fix: { kind: 'ask-owner' }
 			});
 		}
-		const key = c.req.header('idempotency-key');
-		if (key === undefined || key === '') return apiError(c, 400, 'idempotency.key-required');
-		if (!idempotencyKey.test(key)) {
-			return apiError(c, 400, 'idempotency.key-invalid', { min: 8, max: 200 });
-		}
+		const idempotency = readIdempotencyKey(c);
+		if (!idempotency.ok) return idempotency.response;
+		const key = idempotency.key;
 		const body = await parseBody(c, OrderBody);
 		if (!body.ok) return body.response;
 		// Before any replay: a key seen in someone's traffic is worthless without their password.

@@ -7,6 +7,7 @@ const forbidden = new Set([
 	'order.owner-only',
 	'order.password-invalid',
 	'operator.only',
+	'payment.billing-role-required',
 	'role.read-only',
 	'role.not-allowed',
 	'role.last-owner'
@@ -35,6 +36,9 @@ const malformed = new Set([
 	'quantity.out-of-range'
 ]);
 
+/** A card processor refused the charge (the request was fine; the card was not). */
+const declined = new Set(['card.declined', 'card.insufficient-funds']);
+
 /** Codes that mean the server, not the request, is at fault. */
 const internal = new Set(['internal.unexpected', 'policy.invalid', 'state.invalid']);
 
@@ -44,6 +48,9 @@ export function refusalStatus(code: string): ContentfulStatusCode {
 	if (conflicts.has(code)) return 409;
 	if (malformed.has(code)) return 400;
 	if (code === 'invoice.unknown') return 404;
+	if (declined.has(code)) return 402;
+	// The card processor could not be reached: nothing is known charged, a retry is safe.
+	if (code === 'payment.provider-failed') return 502;
 	return 422;
 }
 

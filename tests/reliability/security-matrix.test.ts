@@ -36,7 +36,8 @@ const userRoutes = new Set([
 	'GET /api/me',
 	'PATCH /api/me',
 	'GET /api/me/licenses',
-	'GET /api/groups'
+	'GET /api/groups',
+	'GET /api/payments/config'
 ]);
 /** Group routes a viewer may call (they read); every other group route writes. */
 const viewerReads = new Set(['GET /api/groups/:id/ledger']);

@@ -74,7 +74,16 @@ export const errorCodes = [
 	'group.locked',
 	'invoice.not-open',
 	'payment.amount-mismatch',
-	'payment.method-not-allowed'
+	'payment.method-not-allowed',
+	'payment.billing-role-required',
+	// Cards (P5): the form's checks, and what a card processor answers.
+	'card.number-invalid',
+	'card.expiry-invalid',
+	'card.expired',
+	'card.cvc-invalid',
+	'card.name-required',
+	'card.declined',
+	'card.insufficient-funds'
 ] as const;
 
 /** One error code. */

@@ -78,6 +78,22 @@ export { quote } from './pricing-quote.ts';
 export type { Proration } from './pricing-proration.ts';
 export type { NextTier, TierChoice } from './pricing-tiers.ts';
 export { allowedPaymentMethods } from './payment-methods.ts';
+export {
+	cardBrands,
+	cardFieldCodes,
+	CardSummarySchema,
+	cardSummary,
+	checkCard
+} from './payment-card.ts';
+export type {
+	CardBrand,
+	CardCheck,
+	CardField,
+	CardFieldCode,
+	CardFields,
+	CardSummary,
+	CheckedCard
+} from './payment-card.ts';
 
 // Groups, orders, payments, the clock.
 export { createGroup, NewGroupSchema } from './group-create.ts';

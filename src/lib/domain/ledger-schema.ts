@@ -15,6 +15,7 @@ import {
 	PaymentMethodSchema,
 	TermSchema
 } from './common-schema.ts';
+import { CardSummarySchema } from './payment-card.ts';
 import { LineSchema } from './state-schema.ts';
 
 const meta = { groupId: IdSchema, at: InstantSchema, author: IdSchema };
@@ -78,7 +79,11 @@ export const LedgerPayloadSchema = v.variant('type', [
 		invoiceId: IdSchema,
 		amount: MinorSchema,
 		method: PaymentMethodSchema,
-		on: IsoDateSchema
+		on: IsoDateSchema,
+		/** A card payment: its brand and last four digits (never the number). */
+		card: v.optional(CardSummarySchema),
+		/** The payment provider's reference of the charge. */
+		reference: v.optional(IdSchema)
 	}),
 	v.strictObject({
 		...meta,

@@ -7,7 +7,7 @@
 
 import * as v from 'valibot';
 import { dateOfInstant, isInstant } from './calendar-dates.ts';
-import type { Actor, ActorInput, PaymentMethod } from './common-schema.ts';
+import type { Actor, ActorInput } from './common-schema.ts';
 import { ActorSchema, IdSchema, MinorSchema, PaymentMethodSchema } from './common-schema.ts';
 import type { Result } from './domain-result.ts';
 import { fail, guard, ok } from './domain-result.ts';
@@ -16,18 +16,27 @@ import { addEffects } from './engine-outcome.ts';
 import { billingEmail } from './email-notices.ts';
 import { historyEntry } from './history-entries.ts';
 import { isUnpaid, settleLock } from './invoice-lock.ts';
+import { CardSummarySchema } from './payment-card.ts';
 import { allowedPaymentMethods } from './payment-methods.ts';
 import { ensurePolicy } from './policy-parse.ts';
 import type { Policy } from './policy-schema.ts';
 import { parseWith } from './schema-parse.ts';
 import type { GroupState, Invoice } from './state-schema.ts';
 
-/** A payment as the provider or the operator reports it. */
+/**
+ * A payment as the provider or the operator reports it; a card payment carries the card's brand
+ * and last four digits and the provider's reference of the charge.
+ */
 export const PaymentSchema = v.strictObject({
 	invoiceId: IdSchema,
 	amount: MinorSchema,
-	method: PaymentMethodSchema
+	method: PaymentMethodSchema,
+	card: v.optional(CardSummarySchema),
+	reference: v.optional(IdSchema)
 });
+
+/** A parsed payment. */
+type Payment = v.InferOutput<typeof PaymentSchema>;
 
 /** A payment, before parsing. */
 export type PaymentInput = v.InferInput<typeof PaymentSchema>;
@@ -75,6 +84,9 @@ function checkPayment(
 	}
 	if ((method === 'check' || method === 'wire') && !actor.operator)
 		return fail('operator.only', { method });
+	// G2: a card or a debit is paid by whoever pays the group's bills: the owner or the billable admin.
+	const pays = actor.roles.includes('owner') || actor.roles.includes('billable');
+	if (!actor.operator && !pays) return fail('payment.billing-role-required', { method });
 	return ok(null);
 }
 
@@ -99,11 +111,12 @@ function afterInvoiceChange(
 function paymentEffects(
 	state: GroupState,
 	invoice: Invoice,
-	method: PaymentMethod,
+	payment: Payment,
 	by: string,
 	now: number,
 	today: string
 ): Outcome {
+	const { method, card, reference } = payment;
 	const params = { invoiceId: invoice.id, amount: invoice.amount, method };
 	return {
 		state,
@@ -116,7 +129,9 @@ function paymentEffects(
 				invoiceId: invoice.id,
 				amount: invoice.amount,
 				method,
-				on: today
+				on: today,
+				...(card ? { card } : {}),
+				...(reference ? { reference } : {})
 			}
 		],
 		emails: [billingEmail(state, 'invoice.paid', params)],
@@ -136,6 +151,7 @@ export function recordPayment(
 		const parsed = parseWith(PaymentSchema, payment, 'request.invalid');
 		if (!parsed.ok) return parsed;
 		const { invoiceId, amount, method } = parsed.value;
+		if (parsed.value.card && method !== 'card') return fail('request.invalid', { path: 'card' });
 		const found = openInvoice(state, policy, invoiceId, actor, now);
 		if (!found.ok) return found;
 		const { invoice, today } = found.value;
@@ -149,7 +165,7 @@ export function recordPayment(
 			method,
 			paymentInProgress: false
 		};
-		const effects = paymentEffects(state, invoice, method, by, now, today);
+		const effects = paymentEffects(state, invoice, parsed.value, by, now, today);
 		return ok(afterInvoiceChange(state, policy, paid, effects, now, today, by));
 	});
 }
