@@ -1,3 +1,4 @@
+import { authoritySuite } from './suites/authority/authority-suite.ts';
 import { bundleSuite } from './suites/bundle/bundle-suite.ts';
 import { connectionsSuite } from './suites/connections/connections-suite.ts';
 import { domainSuite } from './suites/domain-suite.ts';
@@ -16,5 +17,6 @@ export const suites: readonly BenchSuite[] = [
 	connectionsSuite,
 	bundleSuite,
 	domainSuite,
-	membersQuerySuite
+	membersQuerySuite,
+	authoritySuite
 ];
