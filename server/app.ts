@@ -15,7 +15,7 @@ import { serveMetrics } from './http/metrics-endpoint.ts';
 import { staticFiles } from './http/static-files.ts';
 import { startMailer, type Mailer } from './mail/mailer.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
-import { createPaymentProvider } from './payments/provider-config.ts';
+import { createPaymentProvider, resolvePaymentProvider } from './payments/provider-config.ts';
 import { createMetrics } from './server-metrics.ts';
 import type { Storage } from './storage/types.ts';
 import { RoomRegistry } from './sync/room-registry.ts';
@@ -95,7 +95,10 @@ export async function startServer(
 	const intake = new IntentIntake({ engine, registry, accounts: storage.accounts, onError: log });
 	const scheduler = new Scheduler({ engine, accounts: storage.accounts, onError: log });
 	const loginThrottle = new LoginThrottle(config.loginLimits);
-	const payments = createPaymentProvider(config.paymentProvider, clock);
+	const payments = createPaymentProvider(
+		await resolvePaymentProvider(config.paymentProvider, config.testMode, storage.accounts),
+		clock
+	);
 	const throttleSweep = setInterval(() => {
 		loginThrottle.sweep(clock.now());
 	}, 60_000);

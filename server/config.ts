@@ -34,7 +34,7 @@ export interface ServerConfig {
 	/** Bearer token for GET /metrics; without one, only loopback clients may read it. */
 	metricsToken: string | undefined;
 	/** The card processor (`PAYMENT_PROVIDER`); `none`: card payments are not offered (P5). */
-	paymentProvider: PaymentProviderName;
+	paymentProvider: PaymentProviderName | 'auto';
 }
 
 /** A configuration problem, explained for the operator. */
@@ -109,7 +109,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		metricsToken: env.METRICS_TOKEN || undefined,
 		paymentProvider: paymentProviderFromEnv(
 			env.PAYMENT_PROVIDER,
-			{ testMode, seedDemo },
 			(message) => new ConfigError(message)
 		)
 	};

@@ -57,6 +57,9 @@ export const demoGroups: DemoGroup[] = [
 const all = (roles: GroupRole[]) =>
 	Object.fromEntries(demoGroups.map((group) => [group.id, roles])) as Record<string, GroupRole[]>;
 
+/** The vendor's demo support desk: its account marks a data directory as a demo installation. */
+export const demoOperatorEmail = 'operator@tessera.example';
+
 export const demoAdmins: DemoAdmin[] = [
 	{
 		email: 'olivia.owner@acme.example',
@@ -93,7 +96,7 @@ export const demoAdmins: DemoAdmin[] = [
 		roles: { 'demo-license-groups': ['viewer'] }
 	},
 	{
-		email: 'operator@tessera.example',
+		email: demoOperatorEmail,
 		name: 'Nora Operator',
 		language: 'en',
 		roles: {},

@@ -1,4 +1,6 @@
 import type { Clock } from '../clock.ts';
+import { demoOperatorEmail } from '../demo/demo-people.ts';
+import type { AccountStore } from '../storage/types.ts';
 import { DemoCardProvider } from './demo-card-provider.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 
@@ -9,21 +11,36 @@ export const paymentProviderNames = ['demo', 'none'] as const;
 export type PaymentProviderName = (typeof paymentProviderNames)[number];
 
 /**
- * `PAYMENT_PROVIDER`, or its default: the demo provider where nobody's money is at stake — test
- * mode, or a demo installation (its accounts have a published password anyway) — and none
- * otherwise, so a production server never takes test cards unless told to.
+ * `PAYMENT_PROVIDER`, or `auto` when unset: decided by `resolvePaymentProvider` once the data
+ * directory is open, because whether it is a demo installation is a fact of the data, not of
+ * the environment of this start.
  */
 export function paymentProviderFromEnv(
 	raw: string | undefined,
-	demo: { testMode: boolean; seedDemo: boolean },
 	fail: (message: string) => Error
-): PaymentProviderName {
-	if (raw === undefined || raw === '') return demo.testMode || demo.seedDemo ? 'demo' : 'none';
+): PaymentProviderName | 'auto' {
+	if (raw === undefined || raw === '') return 'auto';
 	const name = paymentProviderNames.find((known) => known === raw);
 	if (!name) {
 		throw fail(`PAYMENT_PROVIDER must be one of ${paymentProviderNames.join(', ')}, not "${raw}".`);
 	}
 	return name;
+}
+
+/**
+ * `auto`: the demo provider only where nobody's money is at stake — test mode, or a data
+ * directory holding the demo accounts (their password is published anyway) — and none
+ * otherwise. A production directory created with SEED_DEMO=0 therefore never takes test cards,
+ * even if a later start forgets that variable.
+ */
+export async function resolvePaymentProvider(
+	configured: PaymentProviderName | 'auto',
+	testMode: boolean,
+	accounts: Pick<AccountStore, 'findUserByEmail'>
+): Promise<PaymentProviderName> {
+	if (configured !== 'auto') return configured;
+	if (testMode) return 'demo';
+	return (await accounts.findUserByEmail(demoOperatorEmail)) ? 'demo' : 'none';
 }
 
 /** The processor a name stands for (undefined for `none`). */

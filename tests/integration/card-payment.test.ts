@@ -10,7 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type Invoice, type LedgerPayload } from '../../src/lib/domain/index.ts';
 import { DemoCardProvider } from '../../server/payments/demo-card-provider.ts';
-import { paymentProviderFromEnv } from '../../server/payments/provider-config.ts';
+import {
+	paymentProviderFromEnv,
+	resolvePaymentProvider
+} from '../../server/payments/provider-config.ts';
 import { freshGroup } from '../helpers/authority-fixtures.ts';
 import {
 	type ApiClient,
@@ -342,15 +345,24 @@ describe('without a card provider', () => {
 		}
 	});
 
-	it('the demo provider is the default only in test mode or a demo installation', () => {
+	it('the demo provider is the default only in test mode or a data directory holding the demo accounts', async () => {
 		const fail = (message: string) => new Error(message);
-		const demo = { testMode: false, seedDemo: true };
-		const production = { testMode: false, seedDemo: false };
-		expect(paymentProviderFromEnv(undefined, demo, fail)).toBe('demo');
-		expect(paymentProviderFromEnv(undefined, { ...production, testMode: true }, fail)).toBe('demo');
-		expect(paymentProviderFromEnv(undefined, production, fail)).toBe('none');
-		expect(paymentProviderFromEnv('none', demo, fail)).toBe('none');
-		expect(paymentProviderFromEnv('demo', production, fail)).toBe('demo');
-		expect(() => paymentProviderFromEnv('stripe', demo, fail)).toThrow(/PAYMENT_PROVIDER/);
+		const demoDirectory = {
+			findUserByEmail: (email: string) => test.storage.accounts.findUserByEmail(email)
+		};
+		const productionDirectory = { findUserByEmail: () => Promise.resolve(undefined) };
+		const auto = paymentProviderFromEnv(undefined, fail);
+		expect(auto).toBe('auto');
+		expect(await resolvePaymentProvider(auto, false, demoDirectory)).toBe('demo');
+		expect(await resolvePaymentProvider(auto, true, productionDirectory)).toBe('demo');
+		// A production directory (created with SEED_DEMO=0) never takes test cards by default.
+		expect(await resolvePaymentProvider(auto, false, productionDirectory)).toBe('none');
+		expect(
+			await resolvePaymentProvider(paymentProviderFromEnv('none', fail), false, demoDirectory)
+		).toBe('none');
+		expect(
+			await resolvePaymentProvider(paymentProviderFromEnv('demo', fail), false, productionDirectory)
+		).toBe('demo');
+		expect(() => paymentProviderFromEnv('stripe', fail)).toThrow(/PAYMENT_PROVIDER/);
 	});
 });
