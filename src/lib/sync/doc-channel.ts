@@ -33,17 +33,18 @@ export class DocChannel {
 	onNotice: (notice: SyncNotice) => void = () => {};
 	onChange: () => void = () => {};
 	readonly #stopWatchingStorage: () => void;
+	/** Whether the IndexedDB copy is loaded (or there is none), so the socket may open. */
+	#loaded: boolean;
+	/** Whether the app wants this document synced (false after `disconnect`, e.g. offline). */
+	#wanted = true;
+	#destroyed = false;
 
 	constructor(options: DocChannelOptions) {
 		this.writable = options.writable;
-		// Registered before the provider's own handler, so that a change is counted before the
-		// provider sends it (the ack of that message must cover the change).
-		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-			if (origin !== this.provider && this.writable) this.tracker.localChange();
-		});
 		this.persistence = options.storageName
 			? new IndexeddbPersistence(options.storageName, this.doc)
 			: undefined;
+		this.#loaded = this.persistence === undefined;
 		// A full disk must be reported, not swallowed (y-indexeddb ignores failed writes).
 		this.#stopWatchingStorage =
 			this.persistence && options.storageName
@@ -54,11 +55,25 @@ export class DocChannel {
 		this.provider = new WebsocketProvider(options.url, options.room, this.doc, {
 			WebSocketPolyfill: trackingWebSocket(options.WebSocket, this.tracker) as typeof WebSocket,
 			maxBackoffTime: 5000,
-			disableBc: true
+			disableBc: true,
+			connect: this.persistence === undefined
 		});
-		if (!options.writable) {
-			// A read-only copy never uploads: the server would refuse it anyway.
-			this.doc.off('update', this.provider._updateHandler);
+		// The counter comes before the provider's handler, so that a change is counted before the
+		// provider sends it (the ack of that message must cover the change). A read-only copy never
+		// uploads: the server would refuse it anyway.
+		const listeners = [
+			(_update: Uint8Array, origin: unknown) => {
+				if (origin !== this.provider && this.writable) this.tracker.localChange();
+			},
+			...(this.writable ? [this.provider._updateHandler] : []),
+			...(this.persistence ? [this.persistence._storeUpdate] : [])
+		];
+		this.doc.off('update', this.provider._updateHandler);
+		if (this.persistence) {
+			this.doc.off('update', this.persistence._storeUpdate);
+			this.#startOnceLoaded(this.persistence, listeners);
+		} else {
+			for (const listener of listeners) this.doc.on('update', listener);
 		}
 		this.provider.messageHandlers[messageAck] = (_encoder, decoder) => {
 			this.tracker.acknowledged(decoding.readVarUint(decoder));
@@ -81,6 +96,51 @@ export class DocChannel {
 		});
 	}
 
+	/**
+	 * Listens for updates and connects only once the IndexedDB copy is in the document. Yjs
+	 * encodes a transaction as an update whenever anyone listens for updates: loading the copy
+	 * with listeners would encode the whole document once more, only for y-indexeddb to skip its
+	 * own load and the socket to drop it. And a socket opened before the copy is loaded sends an
+	 * empty state vector, so the server answers with the whole document — at 100,000 members
+	 * tens of megabytes sent, decoded a second time and stored again on every reload. A database
+	 * that cannot be opened holds nothing back.
+	 */
+	#startOnceLoaded(
+		persistence: IndexeddbPersistence,
+		listeners: ((update: Uint8Array, origin: unknown) => void)[]
+	): void {
+		const unusable = persistence._db.then(
+			() => new Promise<never>(() => {}),
+			() => undefined
+		);
+		void Promise.race([persistence.whenSynced, unusable]).then(() => {
+			if (this.#destroyed) return;
+			for (const listener of listeners) this.doc.on('update', listener);
+			// The copy may hold changes made offline that the server never stored: pending until
+			// the first acknowledged sync, as any local change.
+			if (this.writable && this.doc.store.clients.size > 0) this.tracker.localChange();
+			this.#loaded = true;
+			if (this.#wanted) this.provider.connect();
+		});
+	}
+
+	/** Whether a connection is being made (or waits for the IndexedDB copy to load first). */
+	get connecting(): boolean {
+		return this.provider.wsconnecting || (this.#wanted && !this.#loaded);
+	}
+
+	/** Starts syncing (at once, or as soon as the IndexedDB copy is loaded). */
+	connect(): void {
+		this.#wanted = true;
+		if (this.#loaded) this.provider.connect();
+	}
+
+	/** Stops syncing; the document stays usable and keeps local changes. */
+	disconnect(): void {
+		this.#wanted = false;
+		this.provider.disconnect();
+	}
+
 	get awareness(): Awareness {
 		return this.provider.awareness;
 	}
@@ -99,6 +159,7 @@ export class DocChannel {
 	}
 
 	destroy(): void {
+		this.#destroyed = true;
 		this.#stopWatchingStorage();
 		this.provider.destroy();
 		void this.persistence?.destroy();

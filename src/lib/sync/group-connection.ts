@@ -86,7 +86,7 @@ export class GroupConnection {
 	get status(): SyncStatus {
 		const channels = [this.#workspace, this.#authority];
 		const connected = channels.every((channel) => channel.connected && channel.synced);
-		const connecting = channels.some((channel) => channel.provider.wsconnecting);
+		const connecting = channels.some((channel) => channel.connecting);
 		const synced = channels.map((channel) => channel.lastSyncedAt ?? 0);
 		return {
 			connection: connected ? 'online' : connecting ? 'connecting' : 'offline',
@@ -97,14 +97,14 @@ export class GroupConnection {
 
 	/** Stops syncing (the documents stay usable and keep local changes), e.g. "work offline". */
 	disconnect(): void {
-		this.#workspace.provider.disconnect();
-		this.#authority.provider.disconnect();
+		this.#workspace.disconnect();
+		this.#authority.disconnect();
 	}
 
 	/** Resumes syncing; local changes made meanwhile are sent and acknowledged. */
 	connect(): void {
-		this.#workspace.provider.connect();
-		this.#authority.provider.connect();
+		this.#workspace.connect();
+		this.#authority.connect();
 	}
 
 	/** Resolves once both documents are loaded from IndexedDB (instant on a repeat visit). */
