@@ -2,6 +2,7 @@ import { authoritySuite } from './suites/authority/authority-suite.ts';
 import { bundleSuite } from './suites/bundle/bundle-suite.ts';
 import { connectionsSuite } from './suites/connections/connections-suite.ts';
 import { domainSuite } from './suites/domain-suite.ts';
+import { largeGroupSuite } from './suites/large-group/large-group-suite.ts';
 import { membersQuerySuite } from './suites/members-query-suite.ts';
 import { syncSuite } from './suites/sync/sync-suite.ts';
 import type { BenchSuite } from './types.ts';
@@ -18,5 +19,6 @@ export const suites: readonly BenchSuite[] = [
 	bundleSuite,
 	domainSuite,
 	membersQuerySuite,
-	authoritySuite
+	authoritySuite,
+	largeGroupSuite
 ];

@@ -68,7 +68,7 @@ async function startTessera(repoRoot: string, template: string): Promise<Running
 }
 
 /** Signs in through `POST /api/auth/login`, as the browser does, and returns "name=value". */
-async function signIn(url: string, email: string): Promise<string> {
+export async function signIn(url: string, email: string): Promise<string> {
 	const response = await fetch(`${url}/api/auth/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', origin: url },
