@@ -86,6 +86,8 @@ export class SyncConnection implements RoomPeer {
 	/** The first message whose write was refused: acks never pass it, the client keeps it. */
 	#refusedIndex = Infinity;
 	#acked = 0;
+	/** The largest message sent so far (the first sync of a big document): see `send`. */
+	#largestSent = 0;
 	/** Read by the room while an update of ours is applied (see {@link Applying}). */
 	applying: Applying = { index: 0, newClients: [] };
 
@@ -133,11 +135,15 @@ export class SyncConnection implements RoomPeer {
 
 	send(message: Uint8Array): void {
 		if (this.#ws.readyState !== this.#ws.OPEN) return;
-		if (this.#ws.bufferedAmount > this.#limits.maxBufferedBytes) {
-			// A peer this far behind is better served by a fresh sync than by an ever-growing queue.
+		// A peer this far behind is better served by a fresh sync than by an ever-growing queue.
+		// The allowance includes the largest message it was sent: the whole of a large document,
+		// still flushing to a slow link, is not a peer falling behind (a 100,000-member group's
+		// authority document is larger than the cap by itself).
+		if (this.#ws.bufferedAmount > this.#limits.maxBufferedBytes + this.#largestSent) {
 			this.#ws.close(1013, 'too far behind');
 			return;
 		}
+		this.#largestSent = Math.max(this.#largestSent, message.byteLength);
 		this.#ws.send(message);
 	}
 

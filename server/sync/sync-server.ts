@@ -31,6 +31,7 @@ export interface SyncServerOptions {
 export class SyncServer {
 	readonly #options: SyncServerOptions;
 	readonly #wss: WebSocketServer;
+	readonly #writerWss: WebSocketServer;
 	readonly #connections = new Set<SyncConnection>();
 	/** When each connection's session ends, checked against the (settable) clock. */
 	readonly #sessionEnds = new Map<SyncConnection, number>();
@@ -53,7 +54,7 @@ export class SyncServer {
 		// A socket whose peer vanished (a laptop lid closed, a NAT dropped it) never says goodbye:
 		// ping every 30 s and drop what did not answer the previous ping.
 		this.#heartbeat = setInterval(() => {
-			for (const ws of this.#wss.clients) {
+			for (const ws of [...this.#wss.clients, ...this.#writerWss.clients]) {
 				if (this.#silent.has(ws)) {
 					ws.terminate();
 					continue;
@@ -66,6 +67,15 @@ export class SyncServer {
 		this.#wss = new WebSocketServer({
 			noServer: true,
 			maxPayload: options.maxMessageBytes,
+			perMessageDeflate: false
+		});
+		// An admin back from a long time offline sends every change in one sync message, which
+		// can exceed the message cap; refusing it would strand those changes in the browser for
+		// good. The document cap bounds what a writer can usefully send, so writers of a
+		// workspace get that as their message cap; everyone else keeps the smaller one.
+		this.#writerWss = new WebSocketServer({
+			noServer: true,
+			maxPayload: Math.max(options.maxMessageBytes, options.limits.maxDocumentBytes),
 			perMessageDeflate: false
 		});
 	}
@@ -83,7 +93,9 @@ export class SyncServer {
 					this.#options.registry.release(verdict.room);
 					return;
 				}
-				this.#wss.handleUpgrade(request, socket, head, (ws) => {
+				const writer = verdict.access === 'write' && verdict.room.kind === 'workspace';
+				const wss = writer ? this.#writerWss : this.#wss;
+				wss.handleUpgrade(request, socket, head, (ws) => {
 					this.#accept(ws, verdict);
 				});
 			},
@@ -119,8 +131,10 @@ export class SyncServer {
 	close(): void {
 		clearInterval(this.#sweep);
 		clearInterval(this.#heartbeat);
-		for (const client of this.#wss.clients) client.terminate();
-		this.#wss.close();
+		for (const wss of [this.#wss, this.#writerWss]) {
+			for (const client of wss.clients) client.terminate();
+			wss.close();
+		}
 	}
 
 	async #authorize(request: IncomingMessage): Promise<Verdict> {

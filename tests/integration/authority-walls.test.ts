@@ -50,17 +50,42 @@ describe('bad input on a sync connection', () => {
 		client.close();
 	});
 
-	it('closes a connection whose message is over the cap (1009), storing nothing of it', async () => {
-		const client = await raw('alex.admin@acme.example', '/sync/demo-license-groups');
-		const doc = new Y.Doc();
-		doc.getText('note:huge').insert(0, 'x'.repeat(100 * 1024));
-		client.send(syncUpdateMessage(Y.encodeStateAsUpdate(doc)));
-		expect(await client.closed).toBe(1009);
+	it('closes a connection whose message is over its cap (1009), storing nothing of it: the message cap for readers, the document cap for writers', async () => {
+		const huge = (kib: number) => {
+			const doc = new Y.Doc();
+			doc.getText('note:huge').insert(0, 'x'.repeat(kib * 1024));
+			return syncUpdateMessage(Y.encodeStateAsUpdate(doc));
+		};
+		const viewer = await raw('vera.viewer@acme.example', '/sync/demo-license-groups');
+		viewer.send(huge(100));
+		expect(await viewer.closed).toBe(1009);
+		const authority = await raw('alex.admin@acme.example', '/sync/demo-license-groups/authority');
+		authority.send(huge(100));
+		expect(await authority.closed).toBe(1009);
+		const writer = await raw('alex.admin@acme.example', '/sync/demo-license-groups');
+		writer.send(huge(300));
+		expect(await writer.closed).toBe(1009);
 		await test.server.writer.drain();
 		const stored = await test.storage.documents.loadDocument('group:demo-license-groups:workspace');
 		const replay = new Y.Doc();
 		for (const update of stored) Y.applyUpdate(replay, update);
 		expect(replay.getText('note:huge').toJSON()).toBe('');
+	});
+
+	it('takes an admin’s offline changes back in one sync message larger than the message cap, so none is stranded', async () => {
+		const client = await online('alex.admin@acme.example', 'demo-license-groups');
+		client.connection.disconnect();
+		const doc = client.connection.workspace;
+		// 200 KiB of notes written offline: over the 64 KiB message cap, under the document cap.
+		for (let i = 0; i < 10; i++)
+			doc.transact(() => doc.getText(`note:offline-${i}`).insert(0, 'z'.repeat(20_000)));
+		client.connection.connect();
+		await vi.waitFor(() => expect(client.connection.status.pending).toBe(false), {
+			timeout: 15_000
+		});
+		const room = await test.server.registry.open('demo-license-groups', 'workspace');
+		for (let i = 0; i < 10; i++) expect(room.doc.getText(`note:offline-${i}`).length).toBe(20_000);
+		test.server.registry.release(room);
 	});
 
 	it('refuses updates that would grow a workspace beyond its cap', async () => {
