@@ -232,6 +232,7 @@ export class SyncConnection implements RoomPeer {
 		} finally {
 			this.applying = { index: 0, newClients: [] };
 		}
+		this.room.checkHealth();
 		// Only a message that actually changed the document waits for storage before its ack.
 		if (this.room.storedUpdates !== queuedBefore) this.#pendingWrites.push(index);
 	}

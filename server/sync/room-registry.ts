@@ -45,7 +45,21 @@ export class RoomRegistry {
 		const { store, writer, commit } = this.#options;
 		const load = Promise.all([store.loadDocument(name), store.clientOwners(name)]).then(
 			([stored, owners]) => {
-				const room = new Room({ name, groupId, kind, stored, owners, writer, commit });
+				const room = new Room({
+					name,
+					groupId,
+					kind,
+					stored,
+					owners,
+					writer,
+					commit,
+					onBroken: (broken) => {
+						this.#options.onError(
+							new Error(`${broken.name}: a malformed update broke Yjs' clean-up; reloading`)
+						);
+						this.evict(broken);
+					}
+				});
 				this.#rooms.set(name, room);
 				this.#loading.delete(name);
 				for (const listener of this.#loadListeners) listener(room);

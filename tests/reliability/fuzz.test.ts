@@ -49,6 +49,20 @@ afterAll(async () => {
 	await test.stop();
 });
 
+/** The fuzzer's connection to the group's workspace room, as an admin's socket. */
+function connectFuzzer(socket: NullSocket): SyncConnection {
+	const connection = new SyncConnection({
+		ws: socket,
+		room,
+		userId: 'fuzzer',
+		identity: { id: 'fuzzer', name: 'Fuzzer', color: 'gray' },
+		access: 'write',
+		limits: { maxDocumentBytes: 8 * 1024 * 1024, maxBufferedBytes: 64 * 1024 * 1024 }
+	});
+	room.peers.add(connection);
+	return connection;
+}
+
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, type);
@@ -107,16 +121,10 @@ describe('C4 the sync core under hostile messages', () => {
 		{ timeout: long ? 14_400_000 : 900_000 },
 		async () => {
 			const random = prng.create(seed);
-			const socket = new NullSocket();
-			const connection = new SyncConnection({
-				ws: socket,
-				room,
-				userId: 'fuzzer',
-				identity: { id: 'fuzzer', name: 'Fuzzer', color: 'gray' },
-				access: 'write',
-				limits: { maxDocumentBytes: 8 * 1024 * 1024, maxBufferedBytes: 64 * 1024 * 1024 }
-			});
-			room.peers.add(connection);
+			// A client whose socket the server closed connects again, as a browser would.
+			let socket = new NullSocket();
+			let connection = connectFuzzer(socket);
+			let reloads = 0;
 			const timings = new Float64Array(messages);
 			collectGarbage();
 			const heapBefore = process.memoryUsage().heapUsed;
@@ -125,6 +133,13 @@ describe('C4 the sync core under hostile messages', () => {
 				const started = performance.now();
 				connection.receive(message);
 				timings[i] = performance.now() - started;
+				if (socket.readyState !== socket.OPEN) {
+					reloads++;
+					room.peers.delete(connection);
+					room = await test.server.registry.open('demo-license-groups', 'workspace');
+					socket = new NullSocket();
+					connection = connectFuzzer(socket);
+				}
 				if (i % 1000 === 999) await test.server.writer.drain();
 			}
 			await test.server.writer.drain();
@@ -138,7 +153,7 @@ describe('C4 the sync core under hostile messages', () => {
 			const heapGrowth = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
 			const pending = room.doc.store.pendingStructs?.update.byteLength ?? 0;
 			console.warn(
-				`C4 ${messages} messages (seed ${seed}): p99 ${p99.toFixed(3)} ms, max ${max.toFixed(1)} ms, heap +${heapGrowth.toFixed(1)} MiB, document ${room.storedBytes} bytes stored, ${pending} bytes pending`
+				`C4 ${messages} messages (seed ${seed}): p99 ${p99.toFixed(3)} ms, max ${max.toFixed(1)} ms, heap +${heapGrowth.toFixed(1)} MiB, document ${room.storedBytes} bytes stored, ${pending} bytes pending, ${reloads} room reloads`
 			);
 			expect((await fetch(`${test.url}/healthz`)).status).toBe(200);
 			// Bounded: the document cap holds, and pending (unintegrable) structs are capped too.
