@@ -10,11 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { BenchOptionError, optionsFromEnv, type BenchOptions } from './lib/options.ts';
 import { machineInfo, runStamp, writeResults } from './lib/results.ts';
 import { renderGoals, renderTable } from './lib/table.ts';
+import { ensureBuild } from '../scripts/ensure-build.ts';
 import { suites } from './suites.ts';
 import type { BenchSuite, SuiteContext, SuiteReport } from './types.ts';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(benchDir);
+
+/** Suites that measure the built app in build/. */
+const suitesReadingTheBuild = ['bundle', 'large-group'];
 
 /** A suite's report as recorded: with its title and how long it took. */
 type RecordedReport = SuiteReport & { title: string; seconds: number };
@@ -30,6 +34,13 @@ async function main(): Promise<number> {
 	log(
 		`bench: ${selected.map((suite) => suite.id).join(', ')}${options.quick ? ' (quick)' : ''} on ${machine.cpus}× ${machine.cpuModel}, load average ${machine.loadAverage.join(' ')}`
 	);
+	// A fresh checkout has no build/: the suites that read the built app get one first, as
+	// `npm start` does (an explicit BUILD_DIR is the caller's own build and is left alone).
+	const needsBuild = selected.some((suite) => suitesReadingTheBuild.includes(suite.id));
+	if (needsBuild && process.env.BUILD_DIR === undefined && !ensureBuild(log)) {
+		log('bench: the build failed; see above.');
+		return 1;
+	}
 	const reports: Record<string, RecordedReport> = {};
 	for (const suite of selected) {
 		const report = await runSuite(suite, { options, repoRoot, log });
