@@ -69,6 +69,7 @@ export async function startServer(
 		commit: (commit) => storage.authority.commitAuthority(commit),
 		idleUnloadMs: 60_000,
 		compactAfterUpdates: 500,
+		newClientIdsPerHour: config.newClientIdsPerHour,
 		onError: log
 	});
 	const sync = new SyncServer({

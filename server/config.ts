@@ -23,6 +23,8 @@ export interface ServerConfig {
 	maxDocumentBytes: number;
 	/** A peer with this much unsent data is disconnected (it resyncs when it comes back). */
 	maxBufferedBytes: number;
+	/** Fresh Yjs client ids one user may start writing with per hour, per document (room.ts). */
+	newClientIdsPerHour: number;
 	passwordCost: ScryptCost;
 	demoPassword: string;
 	/** Seed demo data into an empty data directory. */
@@ -70,6 +72,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
 		maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 64 * 1024 * 1024, 1024, 2 ** 31),
 		maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 64 * 1024 * 1024, 65536, 2 ** 31),
+		newClientIdsPerHour: integer(env, 'MAX_NEW_CLIENT_IDS_PER_HOUR', 120, 1, 1e9),
 		passwordCost: defaultScryptCost,
 		demoPassword: env.DEMO_PASSWORD || 'tessera-demo',
 		seedDemo,

@@ -13,6 +13,8 @@ export interface RoomRegistryOptions {
 	idleUnloadMs: number;
 	/** Stored updates of one document beyond which it is compacted into a snapshot. */
 	compactAfterUpdates: number;
+	/** Fresh Yjs client ids one user may start writing with per hour (see `Room.claim`). */
+	newClientIdsPerHour?: number;
 	onError: (error: unknown) => void;
 }
 
@@ -53,6 +55,9 @@ export class RoomRegistry {
 					owners,
 					writer,
 					commit,
+					...(this.#options.newClientIdsPerHour === undefined
+						? {}
+						: { newClientIdsPerHour: this.#options.newClientIdsPerHour }),
 					onBroken: (broken) => {
 						this.#options.onError(
 							new Error(`${broken.name}: a malformed update broke Yjs' clean-up; reloading`)
