@@ -133,6 +133,9 @@ test('P5 I2 G2 the owner pays a locked group’s invoice under the threshold by 
 	);
 	await expect(lock).toBeHidden();
 	await page.screenshot({ path: shot('en', 'billing-card-paid'), fullPage: true });
+	// Opened again later, the invoice still says which card paid it (from the verified ledger).
+	await page.goto(`${url}/groups/${group}/billing?invoice=${invoice.id}`);
+	await expect(page.getByTestId('invoice-details')).toContainText(' by Visa ending in 4242.');
 	// Exactly one payment and the unlock, signed.
 	expect(await ledgerLength(reader, group)).toBe(before + 2);
 	const deskNow = await apiSession(url, people.operator);

@@ -1,4 +1,10 @@
-import { allowedPaymentMethods, type Invoice, type PaymentMethod } from '$lib/domain/index.ts';
+import {
+	allowedPaymentMethods,
+	type CardSummary,
+	type Invoice,
+	type LedgerPayload,
+	type PaymentMethod
+} from '$lib/domain/index.ts';
 import type { GroupWorkspace } from './group-workspace.svelte.ts';
 
 /** An invoice with what the screen says about paying it. */
@@ -10,6 +16,8 @@ export interface InvoiceRow {
 	reported: 'no' | 'pending' | 'yes';
 	/** I2: this invoice keeps the group locked. */
 	locking: boolean;
+	/** Paid by card: the card's brand and last four digits, from the verified ledger. */
+	card: CardSummary | undefined;
 }
 
 /** Newest first: by issue date, then by id (ids count up). */
@@ -31,6 +39,13 @@ export class BillingInvoices {
 		const policy = this.#workspace.policy;
 		if (!preview || !policy) return [];
 		const locking = preview.lock?.invoiceIds ?? [];
+		// Only signed events this browser verified say which card paid: the state keeps the method.
+		const cards: Record<string, CardSummary> = {};
+		for (const event of this.#workspace.ledger.verified) {
+			const payload = event.payload as LedgerPayload;
+			if (payload.type === 'payment.recorded' && payload.card)
+				cards[payload.invoiceId] = payload.card;
+		}
 		return Object.values(preview.invoices)
 			.sort(newestFirst)
 			.map((invoice) => {
@@ -39,7 +54,8 @@ export class BillingInvoices {
 					invoice,
 					methods: allowedPaymentMethods(policy, invoice.amount),
 					reported: told ? 'yes' : invoice.paymentInProgress ? 'pending' : 'no',
-					locking: locking.includes(invoice.id)
+					locking: locking.includes(invoice.id),
+					card: cards[invoice.id]
 				};
 			});
 	});
