@@ -16,12 +16,31 @@ export const test = base.extend<object, { tessera: TesseraProcess }>({
 
 export { expect };
 
-/** Signs a demo admin in through the login page and waits for the group list. */
-export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+/**
+ * Signs a demo person in through the login page and waits for the group list. With `language`,
+ * the interface is switched to it and the choice is saved on the profile before returning: the
+ * next page loads the profile's language, and another journey may have changed it.
+ */
+export async function signIn(
+	page: Page,
+	baseUrl: string,
+	email: string,
+	language?: 'en' | 'fr' | 'de'
+): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
 	await page.getByLabel(/e-mail/i).fill(email);
 	await page.getByLabel(/password|mot de passe|passwort/i).fill(demoPassword);
 	await page.getByRole('button', { name: /sign in|se connecter|anmelden/i }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	if (language === undefined) return;
+	const html = page.locator('html');
+	if ((await html.getAttribute('lang')) !== language) {
+		const saved = page.waitForResponse(
+			(response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH'
+		);
+		await page.getByRole('banner').getByRole('combobox').selectOption(language);
+		await saved;
+	}
+	await expect(html).toHaveAttribute('lang', language);
 }

@@ -101,7 +101,7 @@ test('a CSV without an e-mail column is refused with a translated message; nothi
 	page,
 	tessera
 }) => {
-	await signIn(page, tessera.url, 'jonas.weber@acme.example');
+	await signIn(page, tessera.url, 'jonas.weber@acme.example', 'de');
 	await page.goto(`${tessera.url}${projects}/users`);
 	await online(page);
 	const count = await page.getByTestId('users-count').innerText();

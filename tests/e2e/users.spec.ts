@@ -46,7 +46,7 @@ test('bad input: an invalid e-mail gets a translated message and proposes nothin
 	page,
 	tessera
 }) => {
-	await signIn(page, tessera.url, 'camille.martin@acme.example');
+	await signIn(page, tessera.url, 'camille.martin@acme.example', 'fr');
 	await page.goto(`${tessera.url}${designStudio}/users`);
 	await online(page);
 	const count = await page.getByTestId('users-count').innerText();
@@ -130,7 +130,7 @@ test('U3 moving an employee to guest frees their seat (rights groups)', async ({
 	page,
 	tessera
 }) => {
-	await signIn(page, tessera.url, 'jonas.weber@acme.example');
+	await signIn(page, tessera.url, 'jonas.weber@acme.example', 'de');
 	await page.goto(`${tessera.url}${projects}/users`);
 	await online(page);
 	await page.getByLabel('Rechtegruppe').selectOption('employee');
@@ -151,7 +151,7 @@ test('U3 moving an employee to guest frees their seat (rights groups)', async ({
 });
 
 test('P12 module access is given from the user’s page', async ({ page, tessera }) => {
-	await signIn(page, tessera.url, 'camille.martin@acme.example');
+	await signIn(page, tessera.url, 'camille.martin@acme.example', 'fr');
 	await page.goto(`${tessera.url}${backOffice}/users`);
 	await online(page);
 	const row = page
