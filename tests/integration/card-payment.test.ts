@@ -8,16 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, type Invoice, type LedgerPayload } from '../../src/lib/domain/index.ts';
+import { addDays, type LedgerPayload } from '../../src/lib/domain/index.ts';
 import { DemoCardProvider } from '../../server/payments/demo-card-provider.ts';
-import {
-	paymentProviderFromEnv,
-	resolvePaymentProvider
-} from '../../server/payments/provider-config.ts';
 import { freshGroup } from '../helpers/authority-fixtures.ts';
 import {
 	type ApiClient,
-	type ErrorBody,
 	clientOf,
 	ledgerTypes,
 	moveClock,
@@ -25,19 +20,8 @@ import {
 	postOrder,
 	stored
 } from '../helpers/billing-api.ts';
+import { declinedCard, noFunds, payByCard, visa } from '../helpers/card-payments.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-
-interface Receipt {
-	invoiceId: string;
-	payment: { amount: number; method: string; brand: string; last4: string; reference: string };
-	invoice: Invoice;
-	lock: unknown;
-	ledger: { seq: number; type: string }[];
-}
-
-const visa = { number: '4242 4242 4242 4242', expiry: '12/34', cvc: '123', name: 'Olivia Owner' };
-const declinedCard = { ...visa, number: '4000 0000 0000 0002' };
-const noFunds = { ...visa, number: '4000 0000 0000 9995' };
 
 let test: TestServer;
 let owner: ApiClient;
@@ -52,21 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await test.stop();
 });
-
-/** `POST …/card-payment` with a fresh (or the given) idempotency key. */
-function payByCard(
-	client: ApiClient,
-	groupId: string,
-	invoiceId: string,
-	body: { amount: number; card: typeof visa },
-	key: string = randomUUID()
-) {
-	return client.post<Receipt & ErrorBody>(
-		`/api/groups/${groupId}/invoices/${invoiceId}/card-payment`,
-		body,
-		{ 'idempotency-key': key }
-	);
-}
 
 /** A group of preset 000 with one open monthly invoice of one seat (USD 220, under USD 7,800). */
 async function groupWithSmallInvoice(groupId: string) {
@@ -323,46 +292,5 @@ describe('card payments through the HTTP API (demo provider)', () => {
 		);
 		expect(response.status).toBe(403);
 		expect(provider.charges.length).toBe(charges);
-	});
-});
-
-describe('without a card provider', () => {
-	it('P5 PAYMENT_PROVIDER=none: the browser learns there is none and the route answers 503', async () => {
-		const bare = await startTestServer({ paymentProvider: 'none' });
-		try {
-			const olivia = await clientOf(bare, people.owner);
-			expect((await olivia.get('/api/payments/config')).body).toEqual({ card: null });
-			const [invoice] = Object.values((await stored(bare, 'demo-named-users')).state.invoices);
-			const camille = await clientOf(bare, people.camille);
-			const answer = await payByCard(camille, 'demo-named-users', invoice?.id ?? 'x', {
-				amount: invoice?.amount ?? 0,
-				card: visa
-			});
-			expect(answer.status).toBe(503);
-			expect(answer.body.error.code).toBe('payment.provider-unavailable');
-		} finally {
-			await bare.stop();
-		}
-	});
-
-	it('the demo provider is the default only in test mode or a data directory holding the demo accounts', async () => {
-		const fail = (message: string) => new Error(message);
-		const demoDirectory = {
-			findUserByEmail: (email: string) => test.storage.accounts.findUserByEmail(email)
-		};
-		const productionDirectory = { findUserByEmail: () => Promise.resolve(undefined) };
-		const auto = paymentProviderFromEnv(undefined, fail);
-		expect(auto).toBe('auto');
-		expect(await resolvePaymentProvider(auto, false, demoDirectory)).toBe('demo');
-		expect(await resolvePaymentProvider(auto, true, productionDirectory)).toBe('demo');
-		// A production directory (created with SEED_DEMO=0) never takes test cards by default.
-		expect(await resolvePaymentProvider(auto, false, productionDirectory)).toBe('none');
-		expect(
-			await resolvePaymentProvider(paymentProviderFromEnv('none', fail), false, demoDirectory)
-		).toBe('none');
-		expect(
-			await resolvePaymentProvider(paymentProviderFromEnv('demo', fail), false, productionDirectory)
-		).toBe('demo');
-		expect(() => paymentProviderFromEnv('stripe', fail)).toThrow(/PAYMENT_PROVIDER/);
 	});
 });
