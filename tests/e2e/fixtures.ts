@@ -44,3 +44,24 @@ export async function signIn(
 	}
 	await expect(html).toHaveAttribute('lang', language);
 }
+
+/**
+ * Waits until the service worker controls the page, as after a user's first visit. The worker
+ * claims the tab that installed it; should the claim miss this document (it was replaced by a
+ * navigation while the worker installed), a reload — what a user's next visit does — is
+ * controlled. A worker that never activates fails with its registration's state.
+ */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+	const state = () =>
+		page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			const worker = registration?.active ?? registration?.waiting ?? registration?.installing;
+			return {
+				controlled: navigator.serviceWorker.controller !== null,
+				worker: worker?.state ?? 'none'
+			};
+		});
+	await expect.poll(async () => (await state()).worker, { timeout: 30_000 }).toBe('activated');
+	if (!(await state()).controlled) await page.reload();
+	await expect.poll(async () => (await state()).controlled, { timeout: 10_000 }).toBe(true);
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import { controlledByServiceWorker, expect, signIn, test } from './fixtures.ts';
 import { shot } from './screenshots.ts';
 import { registerDevice } from './devices-helpers.ts';
 
@@ -32,11 +32,10 @@ test('D-suite: every route reloads offline after one visit (admin routes, accoun
 }) => {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await signIn(page, tessera.url, 'alex.admin@acme.example');
-	await page.getByRole('combobox').selectOption('en');
+	await signIn(page, tessera.url, 'alex.admin@acme.example', 'en');
 	await page.goto(`${tessera.url}${group}/licenses`);
 	await saved(page);
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await controlledByServiceWorker(page);
 	await context.setOffline(true);
 
 	const tabs = ['', '/users', '/licenses', '/admins', '/history', '/billing'];
@@ -55,7 +54,7 @@ test('D-suite: every route reloads offline after one visit (admin routes, accoun
 	const operatorContext = await browser.newContext();
 	const operator = await operatorContext.newPage();
 	await signIn(operator, tessera.url, 'operator@tessera.example');
-	await operator.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await controlledByServiceWorker(operator);
 	await operatorContext.setOffline(true);
 	for (const path of [
 		'/operator',
@@ -74,8 +73,7 @@ test('D-suite: wiping IndexedDB brings the group, its pending-free devices and i
 }) => {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await signIn(page, tessera.url, 'alex.admin@acme.example');
-	await page.getByRole('combobox').selectOption('en');
+	await signIn(page, tessera.url, 'alex.admin@acme.example', 'en');
 	await page.goto(`${tessera.url}${group}/licenses`);
 	await saved(page);
 	await registerDevice(page, 'WIPE-1', 1);

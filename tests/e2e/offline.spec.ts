@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures.ts';
+import { controlledByServiceWorker, expect, signIn, test } from './fixtures.ts';
 import { registerDevice } from './devices-helpers.ts';
 
 const group = '/groups/demo-enterprise-devices';
@@ -27,16 +27,14 @@ test('offline: an admin edits, reloads offline from the service worker and Index
 	const camilleContext = await browser.newContext({ locale: 'fr' });
 	const alex = await alexContext.newPage();
 	const camille = await camilleContext.newPage();
-	await signIn(alex, tessera.url, 'alex.admin@acme.example');
-	await alex.getByRole('combobox').selectOption('en');
-	await signIn(camille, tessera.url, 'camille.martin@acme.example');
-	await camille.getByRole('combobox').selectOption('fr');
+	await signIn(alex, tessera.url, 'alex.admin@acme.example', 'en');
+	await signIn(camille, tessera.url, 'camille.martin@acme.example', 'fr');
 	await alex.goto(`${tessera.url}${group}/licenses`);
 	await camille.goto(`${tessera.url}${group}/licenses`);
 	await saved(alex);
 	await saved(camille);
 	// One visit is enough: the worker controls the page once it has cached the app shell.
-	await alex.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await controlledByServiceWorker(alex);
 
 	await alexContext.setOffline(true);
 	await connection(alex, 'offline');
