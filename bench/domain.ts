@@ -228,7 +228,8 @@ function fixtures() {
  * Measures the domain: a quote (< 0.1 ms); the group view for 100,000 members and for 100,000
  * devices, cold (< 50 ms) and after pending intents (carried over from the cached pass); one
  * decision and a batch of 10 pending intents on 100,000 members (budgets of our own: a browser
- * applies pending intents on every change).
+ * applies pending intents on every change); one decision as the server makes it, in place (the
+ * budget is issue 9's decision latency).
  */
 export async function benchDomain(): Promise<BenchResult[]> {
 	const { named, devices } = fixtures();
@@ -245,6 +246,11 @@ export async function benchDomain(): Promise<BenchResult[]> {
 		() => decideIntents(state, pending, policy, later).state
 	);
 	const view = (s: GroupState) => groupView(s, ledger, policy, later);
+	// The server's way: one state it owns, each decision written into it (DecideOptions.inPlace).
+	let owned = coldCopies(state, 1)[0] ?? state;
+	const decideOwned = (intent: Intent) => {
+		owned = decideIntents(owned, [intent], policy, later, { inPlace: true }).state;
+	};
 	return [
 		await measure(
 			'domain.quote',
@@ -263,6 +269,12 @@ export async function benchDomain(): Promise<BenchResult[]> {
 		),
 		await measure('domain.decide-intents.10-pending.100k-members', 150, times(state, 18), (s) =>
 			decideIntents(s, pending, policy, later)
+		),
+		await measure(
+			'domain.decide-intent.100k-members.in-place',
+			20,
+			assignIntents(state, 28),
+			decideOwned
 		)
 	];
 }

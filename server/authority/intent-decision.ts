@@ -52,17 +52,26 @@ async function decideInTurn(
 	if (checked) return { ok: false, error: checked };
 	const list = typeof intents === 'function' ? intents(state) : intents;
 	if (list.length === 0) return { ok: true, state, committed: false };
+	// In place, as the intake decides: anything short of a commit reverts the writes.
 	const outcome = decideIntents(state, list, authority.policy, engine.clock.now(), {
-		accounts
+		accounts,
+		inPlace: true
 	});
 	for (const decision of outcome.decisions) {
 		if (decision.outcome === 'rejected') {
+			outcome.revert?.();
 			const { code, params, fix, alternatives, path } = decision;
 			return { ok: false, error: { code, params, fix, alternatives, path } };
 		}
 	}
-	const refused = await hooks.beforeCommit?.(outcome.state);
-	if (refused) return { ok: false, error: refused };
+	const refused = await hooks.beforeCommit?.(outcome.state).catch((error: unknown) => {
+		outcome.revert?.();
+		throw error;
+	});
+	if (refused) {
+		outcome.revert?.();
+		return { ok: false, error: refused };
+	}
 	const { state: next, events, history, emails, changes } = outcome;
 	try {
 		await engine.commit(
@@ -71,6 +80,7 @@ async function decideInTurn(
 			outcome.changes.members
 		);
 	} catch (error) {
+		outcome.revert?.();
 		await hooks.onCommitFailed?.();
 		throw error;
 	}

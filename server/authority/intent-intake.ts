@@ -107,21 +107,28 @@ export class IntentIntake {
 		if (candidates.length === 0 || !state) return;
 		const now = this.#engine.clock.now();
 		const accounts = await this.#accountsFor(candidates);
+		// In place: the authority owns its state, and a copy of 100,000 members per batch would
+		// hold up every group's decisions on this event loop.
 		const outcome = decideIntents(
 			state,
 			candidates.map((candidate) => candidate.value),
 			authority.policy,
 			now,
-			{ accounts }
+			{ accounts, inPlace: true }
 		);
 		const decisions = outcome.decisions.map((decision, index) =>
 			record(decision, candidates[index], now)
 		);
-		await this.#engine.commit(
-			authority,
-			{ reason: 'intents', ...outcome, decisions, changes: outcome.changes },
-			outcome.changes.members
-		);
+		try {
+			await this.#engine.commit(
+				authority,
+				{ reason: 'intents', ...outcome, decisions, changes: outcome.changes },
+				outcome.changes.members
+			);
+		} catch (error) {
+			outcome.revert?.();
+			throw error;
+		}
 	}
 
 	/**

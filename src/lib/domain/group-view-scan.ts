@@ -87,7 +87,7 @@ export function scanGroup(state: GroupState, policy: Policy): MemberScan {
 const scanCache = new WeakMap<object, WeakMap<object, WeakMap<Policy, MemberScan>>>();
 
 /** The cached scan of a state's records, if any. */
-function cachedScan(state: GroupState, policy: Policy): MemberScan | undefined {
+export function cachedScan(state: GroupState, policy: Policy): MemberScan | undefined {
 	return scanCache.get(state.members)?.get(state.devices)?.get(policy);
 }
 
@@ -147,6 +147,39 @@ export function carryScan(
 ): void {
 	const old = cachedScan(base, policy);
 	if (old === undefined || (next.members === base.members && next.devices === base.devices)) return;
+	rememberScan(next, policy, carried(old, next, policy, touchedMembers, touchedDevices));
+}
+
+/**
+ * The same after an in-place draft wrote into `state`'s own records: the scan made before the
+ * writes is carried forward, and without one nothing stale stays cached.
+ */
+export function rescanInPlace(
+	state: GroupState,
+	policy: Policy,
+	old: MemberScan | undefined,
+	touchedMembers: ReadonlyMap<string, Member | undefined>,
+	touchedDevices: ReadonlyMap<string, Device | undefined>
+): void {
+	scanCache.delete(state.members);
+	if (old !== undefined)
+		rememberScan(state, policy, carried(old, state, policy, touchedMembers, touchedDevices));
+}
+
+/** Puts back the scan an in-place draft's base had (its writes were undone). */
+export function restoreScan(state: GroupState, policy: Policy, old: MemberScan | undefined): void {
+	scanCache.delete(state.members);
+	if (old !== undefined) rememberScan(state, policy, old);
+}
+
+/** `old` corrected by the touched entries (given with their values before) to describe `next`. */
+function carried(
+	old: MemberScan,
+	next: GroupState,
+	policy: Policy,
+	touchedMembers: ReadonlyMap<string, Member | undefined>,
+	touchedDevices: ReadonlyMap<string, Device | undefined>
+): MemberScan {
 	const scan: MemberScan = {
 		...old,
 		usage: cloneUsage(old.usage),
@@ -166,5 +199,5 @@ export function carryScan(
 		if (before !== undefined) countDevice(scan.usage, before, -1);
 		if (after !== undefined) countDevice(scan.usage, after, 1);
 	}
-	rememberScan(next, policy, scan);
+	return scan;
 }

@@ -22,7 +22,7 @@ import { ensurePolicy } from './policy-parse.ts';
 import type { Policy } from './policy-schema.ts';
 import { parseWith } from './schema-parse.ts';
 import type { Draft } from './state-draft.ts';
-import { closeDraft, markDraft, openDraft, rollbackDraft } from './state-draft.ts';
+import { closeDraft, markDraft, openDraft, revertDraft, rollbackDraft } from './state-draft.ts';
 import type { GroupState } from './state-schema.ts';
 
 /** What deciding a batch of intents produced. */
@@ -38,6 +38,11 @@ export interface BatchOutcome {
 	 * from the input state's (compare by reference).
 	 */
 	changes: { members: string[]; devices: string[] };
+	/**
+	 * Only after an in-place batch (`options.inPlace`) that wrote something: undoes its writes to
+	 * the input state's records, for a caller that could not commit the outcome.
+	 */
+	revert?: () => void;
 }
 
 /** What deciding one intent produced. */
@@ -157,20 +162,28 @@ function decideBatch(
 		emails: [],
 		changes: { members: [], devices: [] }
 	};
-	const draft = openDraft(state);
-	for (const input of intents) {
-		const decided = decideOnDraft(draft, policy, input, now, options);
-		outcome.decisions.push(decided.decision);
-		if (decided.effects === null) continue;
-		outcome.history.push(...decided.effects.history);
-		outcome.events.push(...decided.effects.events);
-		outcome.emails.push(...decided.effects.emails);
+	const draft = openDraft(state, options.inPlace === true ? policy : undefined);
+	try {
+		for (const input of intents) {
+			const decided = decideOnDraft(draft, policy, input, now, options);
+			outcome.decisions.push(decided.decision);
+			if (decided.effects === null) continue;
+			outcome.history.push(...decided.effects.history);
+			outcome.events.push(...decided.effects.events);
+			outcome.emails.push(...decided.effects.emails);
+		}
+		outcome.state = closeDraft(draft, policy);
+	} catch (caught) {
+		// The caller gets the input state back (every intent rejected): it must hold what it held.
+		if (draft.inPlace !== undefined) revertDraft(draft);
+		throw caught;
 	}
-	outcome.state = closeDraft(draft, policy);
 	outcome.changes = {
 		members: [...draft.touchedMembers.keys()],
 		devices: [...draft.touchedDevices.keys()]
 	};
+	if (draft.inPlace !== undefined && draft.journal.length > 0)
+		outcome.revert = () => revertDraft(draft);
 	return outcome;
 }
 

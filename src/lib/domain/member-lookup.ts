@@ -18,7 +18,7 @@ export function normalizeEmail(email: string): string {
  * from, so an index is a small layer of additions over its parent's; lookups walk at most
  * `maxDepth` layers before the chain is flattened into one map again.
  */
-interface EmailIndex {
+export interface EmailIndex {
 	own: Map<string, string>;
 	parent: EmailIndex | undefined;
 	depth: number;
@@ -37,7 +37,7 @@ function lookup(index: EmailIndex, key: string): string | undefined {
 }
 
 /** Address → member id for a members record (cached). */
-function emailIndex(members: Record<string, Member>): EmailIndex {
+export function emailIndexOf(members: Record<string, Member>): EmailIndex {
 	let index = indexCache.get(members);
 	if (index === undefined) {
 		const own = new Map<string, string>();
@@ -69,7 +69,7 @@ export function findMemberByEmail(draft: Draft, email: string): Member | undefin
 		const member = draft.state.members[id];
 		if (member !== undefined && normalizeEmail(member.email) === key) return member;
 	}
-	const id = lookup(emailIndex(draft.base.members), key);
+	const id = lookup(draft.inPlace?.emails ?? emailIndexOf(draft.base.members), key);
 	const member = id === undefined ? undefined : draft.state.members[id];
 	return member !== undefined && normalizeEmail(member.email) === key ? member : undefined;
 }
@@ -87,6 +87,36 @@ export function carryEmailIndex(
 ): void {
 	const baseIndex = indexCache.get(base);
 	if (base === next || baseIndex === undefined || indexCache.has(next)) return;
+	const index = layered(baseIndex, next, touched);
+	if (index !== undefined) indexCache.set(next, index);
+}
+
+/**
+ * The same after an in-place draft wrote into `members` itself: the index made before the
+ * writes, corrected, replaces the stale one; when it cannot be corrected, the next lookup
+ * rebuilds it.
+ */
+export function reindexInPlace(
+	members: Record<string, Member>,
+	before: EmailIndex,
+	touched: ReadonlyMap<string, Member | undefined>
+): void {
+	const index = layered(before, members, touched);
+	if (index === undefined) indexCache.delete(members);
+	else indexCache.set(members, index);
+}
+
+/** Puts back the index a record had before an in-place draft's writes were undone. */
+export function restoreEmailIndex(members: Record<string, Member>, index: EmailIndex): void {
+	indexCache.set(members, index);
+}
+
+/** `baseIndex` with a layer for the touched entries, or undefined when that is ambiguous. */
+function layered(
+	baseIndex: EmailIndex,
+	next: Record<string, Member>,
+	touched: ReadonlyMap<string, Member | undefined>
+): EmailIndex | undefined {
 	const added = new Map<string, string>();
 	for (const [id, before] of touched) {
 		const after = next[id];
@@ -94,12 +124,14 @@ export function carryEmailIndex(
 		const nextKey = after === undefined ? undefined : normalizeEmail(after.email);
 		if (previousKey === nextKey) continue;
 		// Another member with the old address may be the one a rebuild finds: unknown here.
-		if (previousKey !== undefined && lookup(baseIndex, previousKey) === id) return;
+		if (previousKey !== undefined && lookup(baseIndex, previousKey) === id) return undefined;
 		if (nextKey !== undefined) {
-			if (added.has(nextKey) || lookup(baseIndex, nextKey) !== undefined) return;
+			if (added.has(nextKey) || lookup(baseIndex, nextKey) !== undefined) return undefined;
 			added.set(nextKey, id);
 		}
 	}
+	// No address changed (a license given, a rights group moved): the index stays right as it is.
+	if (added.size === 0) return baseIndex;
 	const index = { own: added, parent: baseIndex, depth: baseIndex.depth + 1 };
-	indexCache.set(next, index.depth > maxDepth ? flatten(index) : index);
+	return index.depth > maxDepth ? flatten(index) : index;
 }

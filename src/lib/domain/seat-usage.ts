@@ -173,6 +173,11 @@ export function rememberUsage(state: GroupState, policy: Policy, usage: Usage): 
 	byPolicy.set(policy, usage);
 }
 
+/** Drops every cached usage of a members record (an in-place draft changed it). */
+export function forgetUsage(members: object): void {
+	usageCache.delete(members);
+}
+
 /** The usage of a state, from the cache or a full pass. Treat the result as read-only. */
 export function usageOf(state: GroupState, policy: Policy): Usage {
 	if (mutableRecords.has(state.members) || mutableRecords.has(state.devices))

@@ -83,8 +83,9 @@ export function writeStateChange(
 	for (const field of recordFields) {
 		const previous: Record<string, unknown> = before?.[field] ?? {};
 		const next: Record<string, unknown> = after[field];
-		if (previous === next) continue;
 		const keys = field === 'invoices' || before === undefined ? undefined : changed[field];
+		// The server decides in place (DecideOptions.inPlace): the same record, new entries.
+		if (previous === next && keys === undefined) continue;
 		writeRecordChange(authorityMaps[field](doc), previous, next, keys);
 	}
 	const group = authorityMaps.group(doc);
@@ -106,10 +107,12 @@ function writeRecordChange(
 		for (const key of Object.keys(previous)) if (!(key in next)) map.delete(key);
 		return;
 	}
+	// Compared with the document, not `previous`: after an in-place decision both are one record.
+	// Y.Map hands back the very object it was given, so an unchanged entry is not written again.
 	for (const key of keys) {
 		if (key in next) {
-			if (previous[key] !== next[key]) map.set(key, next[key]);
-		} else if (key in previous) map.delete(key);
+			if (map.get(key) !== next[key]) map.set(key, next[key]);
+		} else if (map.has(key)) map.delete(key);
 	}
 }
 
