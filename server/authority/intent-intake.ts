@@ -3,7 +3,7 @@ import { decideIntents, type Decision } from '../../src/lib/domain/index.ts';
 import { authorityMaps, type DecisionRecord } from '../../src/lib/sync/authority-doc.ts';
 import { intentsMap, readIntent } from '../../src/lib/sync/workspace-doc.ts';
 import type { AccountStore } from '../storage/types.ts';
-import type { Room } from '../sync/room.ts';
+import type { Room, RoomOrigin } from '../sync/room.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import type { AuthorityEngine } from './authority-engine.ts';
 import type { GroupAuthority } from './group-authority.ts';
@@ -97,12 +97,19 @@ export class IntentIntake {
 		const decided = authorityMaps.decisions(authority.room.doc);
 		const seen = new Set<string>();
 		const candidates: Candidate[] = [];
+		const leftovers: string[] = [];
 		for (const id of queued) {
-			if (seen.has(id) || decided.has(id)) continue;
+			if (seen.has(id)) continue;
 			seen.add(id);
+			if (decided.has(id)) {
+				leftovers.push(id);
+				continue;
+			}
 			const candidate = this.#candidate(room, id);
 			if (candidate) candidates.push(candidate);
 		}
+		// Decided before a restart that came before their pruning.
+		pruneDecided(room, leftovers);
 		const state = authority.state;
 		if (candidates.length === 0 || !state) return;
 		const now = this.#engine.clock.now();
@@ -129,6 +136,10 @@ export class IntentIntake {
 			outcome.revert?.();
 			throw error;
 		}
+		pruneDecided(
+			room,
+			candidates.map((candidate) => candidate.id)
+		);
 	}
 
 	/**
@@ -169,6 +180,23 @@ export class IntentIntake {
 		}
 		return accounts;
 	}
+}
+
+/**
+ * Deletes decided intents from the workspace. Their decisions, in the authority document, are
+ * what anyone reads from then on (pending = in the workspace without a decision), and a group
+ * that imported 100,000 people would otherwise reload 100,000 spent intents forever. Runs after
+ * the decisions are committed; a crash in between leaves intents that the next load prunes.
+ */
+function pruneDecided(room: Room, ids: readonly string[]): void {
+	if (ids.length === 0) return;
+	const intents = intentsMap(room.doc);
+	room.doc.transact(
+		() => {
+			for (const id of ids) intents.delete(id);
+		},
+		{ kind: 'server', reason: 'prune-decided' } satisfies RoomOrigin
+	);
 }
 
 function record(decision: Decision, candidate: Candidate | undefined, now: number): DecisionRecord {

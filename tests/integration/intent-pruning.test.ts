@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { readDecisions, readHistory } from '../../src/lib/sync/authority-doc.ts';
+import { documentName } from '../../src/lib/sync/protocol.ts';
+import { intentsMap, proposeIntent } from '../../src/lib/sync/workspace-doc.ts';
+import { freshGroup } from '../helpers/authority-fixtures.ts';
+import { connectClient, type TestClient } from '../helpers/sync-clients.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+/**
+ * H1: a decided intent leaves the workspace — its decision in the authority document is what
+ * everyone reads from then on — so a group that imported 100,000 people does not reload 100,000
+ * spent intents. Nothing is decided twice, and leftovers of a crash are pruned at the next load.
+ */
+
+let test: TestServer;
+const clients: TestClient[] = [];
+beforeAll(async () => {
+	test = await startTestServer();
+});
+afterAll(async () => {
+	for (const client of clients) client.close();
+	await test.stop();
+});
+
+async function online(email: string, groupId: string) {
+	const client = await connectClient(test, email, groupId);
+	clients.push(client);
+	await vi.waitFor(() => expect(client.connection.status.connection).toBe('online'));
+	return client;
+}
+
+const assign = (id: string, author: string, email: string) => ({
+	id,
+	kind: 'assign-license',
+	author,
+	createdAt: Date.now(),
+	product: 'designer',
+	target: { by: 'email', email, name: email.split('@')[0] ?? email }
+});
+
+async function storedIntentIds(groupId: string): Promise<string[]> {
+	await test.server.writer.drain();
+	const doc = new Y.Doc();
+	const name = documentName(groupId, 'workspace');
+	for (const update of await test.storage.documents.loadDocument(name)) Y.applyUpdate(doc, update);
+	return [...intentsMap(doc).keys()];
+}
+
+describe('decided intents leave the workspace', () => {
+	it('H1 accepted and rejected intents are deleted from every replica and from storage; their decisions stay', async () => {
+		const { alex } = await freshGroup(test, 'pruned', { seats: { product: 'designer', total: 1 } });
+		const a = await online('alex.admin@acme.example', 'pruned');
+		const other = await online('camille.martin@acme.example', 'pruned');
+		proposeIntent(a.connection.workspace, assign('i-first', alex.id, 'one@acme.example'), 'test');
+		proposeIntent(a.connection.workspace, assign('i-second', alex.id, 'two@acme.example'), 'test');
+		await vi.waitFor(() => {
+			for (const replica of [a, other]) {
+				const decisions = readDecisions(replica.connection.authority);
+				expect(decisions.get('i-first')?.decision.outcome).toBe('accepted');
+				expect(decisions.get('i-second')?.decision).toMatchObject({
+					outcome: 'rejected',
+					code: 'seat.none-free'
+				});
+				expect([...intentsMap(replica.connection.workspace).keys()]).toEqual([]);
+			}
+		});
+		expect(await storedIntentIds('pruned')).toEqual([]);
+	});
+
+	it('H1 an intent left in the workspace after its decision (a crash between the two) is pruned at the next load, not decided again', async () => {
+		const { alex } = await freshGroup(test, 'leftover', {
+			seats: { product: 'designer', total: 3 }
+		});
+		const a = await online('alex.admin@acme.example', 'leftover');
+		const intent = assign('i-once', alex.id, 'once@acme.example');
+		proposeIntent(a.connection.workspace, intent, 'test');
+		await vi.waitFor(() => {
+			expect(readDecisions(a.connection.authority).has('i-once')).toBe(true);
+			expect(intentsMap(a.connection.workspace).has('i-once')).toBe(false);
+		});
+		const decided = readDecisions(a.connection.authority).get('i-once');
+		const history = readHistory(a.connection.authority).length;
+		a.close();
+		// Storage as a crash between the decision and the pruning leaves it: the intent is there.
+		await test.server.writer.drain();
+		const name = documentName('leftover', 'workspace');
+		const stored = new Y.Doc();
+		for (const update of await test.storage.documents.loadDocument(name))
+			Y.applyUpdate(stored, update);
+		const before = Y.encodeStateVector(stored);
+		intentsMap(stored).set('i-once', intent);
+		await test.storage.documents.appendUpdates([
+			{ name, update: Y.encodeStateAsUpdate(stored, before) }
+		]);
+		expect(await storedIntentIds('leftover')).toEqual(['i-once']);
+
+		await test.restart();
+		const b = await online('camille.martin@acme.example', 'leftover');
+		await vi.waitFor(async () => expect(await storedIntentIds('leftover')).toEqual([]));
+		await vi.waitFor(() => expect(intentsMap(b.connection.workspace).size).toBe(0));
+		expect(readDecisions(b.connection.authority).get('i-once')).toEqual(decided);
+		expect(readHistory(b.connection.authority)).toHaveLength(history);
+	});
+});
