@@ -27,6 +27,8 @@ export class IntentIntake {
 	readonly #accounts: AccountStore;
 	readonly #onError: (error: unknown) => void;
 	readonly #arrivals = new Map<string, string[]>();
+	/** Workspaces whose pruning broke Yjs' clean-up (see `#pruneDecided`). */
+	readonly #unprunable = new Set<string>();
 	readonly #unsubscribe: () => void;
 
 	constructor(deps: {
@@ -109,7 +111,7 @@ export class IntentIntake {
 			if (candidate) candidates.push(candidate);
 		}
 		// Decided before a restart that came before their pruning.
-		pruneDecided(room, leftovers);
+		this.#pruneDecided(room, leftovers);
 		const state = authority.state;
 		if (candidates.length === 0 || !state) return;
 		const now = this.#engine.clock.now();
@@ -136,10 +138,38 @@ export class IntentIntake {
 			outcome.revert?.();
 			throw error;
 		}
-		pruneDecided(
+		this.#pruneDecided(
 			room,
 			candidates.map((candidate) => candidate.id)
 		);
+	}
+
+	/**
+	 * Deletes decided intents from the workspace. Their decisions, in the authority document, are
+	 * what anyone reads from then on (pending = in the workspace without a decision), and a group
+	 * that imported 100,000 people would otherwise reload 100,000 spent intents forever. Runs
+	 * after the decisions are committed; a crash in between leaves intents the next load prunes.
+	 *
+	 * A workspace holding a malformed update (only a hostile client sends one; found by the C4
+	 * sweep) can make Yjs' clean-up throw on a deletion, which leaves the document unusable: the
+	 * room is then reloaded from storage, and that document is not pruned again in this process
+	 * (it would break again at every load). Its decided intents stay, skipped as before.
+	 */
+	#pruneDecided(room: Room, ids: readonly string[]): void {
+		if (ids.length === 0 || this.#unprunable.has(room.name)) return;
+		const intents = intentsMap(room.doc);
+		try {
+			room.doc.transact(
+				() => {
+					for (const id of ids) intents.delete(id);
+				},
+				{ kind: 'server', reason: 'prune-decided' } satisfies RoomOrigin
+			);
+		} catch (error) {
+			this.#unprunable.add(room.name);
+			this.#onError(error);
+			room.checkHealth();
+		}
 	}
 
 	/**
@@ -180,23 +210,6 @@ export class IntentIntake {
 		}
 		return accounts;
 	}
-}
-
-/**
- * Deletes decided intents from the workspace. Their decisions, in the authority document, are
- * what anyone reads from then on (pending = in the workspace without a decision), and a group
- * that imported 100,000 people would otherwise reload 100,000 spent intents forever. Runs after
- * the decisions are committed; a crash in between leaves intents that the next load prunes.
- */
-function pruneDecided(room: Room, ids: readonly string[]): void {
-	if (ids.length === 0) return;
-	const intents = intentsMap(room.doc);
-	room.doc.transact(
-		() => {
-			for (const id of ids) intents.delete(id);
-		},
-		{ kind: 'server', reason: 'prune-decided' } satisfies RoomOrigin
-	);
 }
 
 function record(decision: Decision, candidate: Candidate | undefined, now: number): DecisionRecord {

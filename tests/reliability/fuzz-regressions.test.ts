@@ -43,4 +43,25 @@ describe('C4 pinned regressions', () => {
 		expect(room?.doc._transactionCleanups).toEqual([]);
 		admin.close();
 	});
+
+	it('C4 the same stored state, pruned of its decided intents at load: the deletion breaks Yjs’ clean-up, the room reloads once without pruning, and the group works', async () => {
+		const pruned = 'c4-pruning';
+		await freshGroup(test, pruned);
+		const name = `group:${pruned}:workspace`;
+		await test.storage.documents.appendUpdates([{ name, update: bytes(brokenCleanupState) }]);
+		// Loading the workspace queues its intents; they are decided, then pruned.
+		const admin = await connectClient(test, 'camille.martin@acme.example', pruned);
+		await vi.waitFor(() => expect(admin.connection.status.connection).toBe('online'), {
+			timeout: 10_000
+		});
+		await test.server.intake.settle(pruned);
+		admin.connection.workspace.getText('note:after').insert(0, 'stored after the reload');
+		await vi.waitFor(() => expect(admin.connection.status.pending).toBe(false));
+		const replay = new Y.Doc();
+		for (const update of await test.storage.documents.loadDocument(name))
+			Y.applyUpdate(replay, update);
+		expect(replay.getText('note:after').toJSON()).toBe('stored after the reload');
+		expect(test.server.registry.get(pruned, 'workspace')?.doc._transactionCleanups).toEqual([]);
+		admin.close();
+	});
 });

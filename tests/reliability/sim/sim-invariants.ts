@@ -72,7 +72,9 @@ export async function assertInvariants(world: SimWorld, doc: Y.Doc, who: string)
 	}
 	const intents = intentsMap(world.serverDoc('workspace'));
 	for (const intentId of projection.decisions.keys()) {
-		if (!intents.has(intentId)) throw fail(`decision for unknown intent ${intentId}`);
+		if (!world.proposed.has(intentId)) throw fail(`decision for unknown intent ${intentId}`);
+		// H1: a decided intent leaves the workspace; its decision is what everyone reads.
+		if (intents.has(intentId)) throw fail(`decided intent ${intentId} still in the workspace`);
 	}
 	const keys = world.test.server.signer.publicKeys().keys;
 	const ledger = await verifyLedger(projection.ledger, keys, world.groupId);

@@ -45,6 +45,8 @@ export class SimWorld implements Connector {
 	readonly clients: SimClient[] = [];
 	readonly test: TestServer;
 	readonly people: { ownerId: string; adminIds: string[] };
+	/** Ids of every intent a client proposed (decided intents leave the workspace). */
+	readonly proposed = new Set<string>();
 	readonly #links = new Map<
 		number,
 		{ connection: SyncConnection; room: Room; client: SimClient }
