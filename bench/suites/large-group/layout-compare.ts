@@ -12,7 +12,7 @@ interface Layout {
 
 const layouts: Layout[] = [
 	{
-		name: 'Y.Map of JSON values (authority-doc.ts today)',
+		name: 'Y.Map of JSON values (authority-doc.ts before 2026-11-22)',
 		write: (map, id, member) => map.set(id, member),
 		read: (map) => {
 			let fields = 0;
@@ -21,7 +21,7 @@ const layouts: Layout[] = [
 		}
 	},
 	{
-		name: 'Y.Map of JSON strings',
+		name: 'Y.Map of JSON strings (authority-doc.ts today)',
 		write: (map, id, member) => map.set(id, JSON.stringify(member)),
 		read: (map) => {
 			let fields = 0;

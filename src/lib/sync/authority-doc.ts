@@ -18,10 +18,16 @@ import type { SignedLedgerEvent } from './ledger-format.ts';
  * The authority document's layout: written only by the server, read by every admin.
  *
  * The domain's `GroupState` is spread over a few top-level types so that a change touches only
- * what changed: the three big records (members, devices, invoices) are Y.Maps of plain JSON values
- * — 100,000 members must open in under a second, and a Y.Map of 100k JSON values loads in
- * ~0.4 s where 100k nested Y.Maps take ~1.8 s — and the rest of the state sits in `group`, one
- * JSON value per field. Decisions, the ledger mirror and the history sit beside them.
+ * what changed: the three big records (members, devices, invoices) are Y.Maps with one entry per
+ * member, device or invoice, and the rest of the state sits in `group`, one JSON value per field.
+ * Decisions, the ledger mirror and the history sit beside them.
+ *
+ * Entries of the records, decisions and history are JSON text (`authorityValue` reads them). Only
+ * the server writes this document, always whole values, so nothing is lost to Yjs' merging; and
+ * Yjs decodes a JSON value string by string — 15 to 20 UTF-8 decodes per member — where a text
+ * is one decode and one native JSON.parse: loading 100,000 members takes about half the time
+ * (bench/README.md, "Large group"), and 100,000 nested Y.Maps would take several times longer.
+ * Documents written before hold plain JSON values; readers take both.
  */
 const recordFields = ['members', 'devices', 'invoices'] as const;
 type RecordField = (typeof recordFields)[number];
@@ -45,6 +51,25 @@ export interface AuthorityMeta {
 }
 
 const recordSchemas = { members: MemberSchema, devices: DeviceSchema, invoices: InvoiceSchema };
+
+/** How the server writes a value of a record, a decision or a history entry. */
+function asText(value: unknown): string {
+	return JSON.stringify(value);
+}
+
+/**
+ * A value of a record, a decision or a history entry as written: JSON text, or a plain value in
+ * documents written before the text layout. Text that does not parse reads as `undefined`, which
+ * fails every schema: reported like any other invalid value.
+ */
+export function authorityValue(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		return undefined;
+	}
+}
 
 export const authorityMaps = {
 	members: (doc: Y.Doc) => doc.getMap<unknown>('members'),
@@ -103,15 +128,15 @@ function writeRecordChange(
 ): void {
 	if (keys === undefined) {
 		for (const [key, value] of Object.entries(next))
-			if (previous[key] !== value) map.set(key, value);
+			if (previous[key] !== value) map.set(key, asText(value));
 		for (const key of Object.keys(previous)) if (!(key in next)) map.delete(key);
 		return;
 	}
 	// Compared with the document, not `previous`: after an in-place decision both are one record.
-	// Y.Map hands back the very object it was given, so an unchanged entry is not written again.
 	for (const key of keys) {
 		if (key in next) {
-			if (map.get(key) !== next[key]) map.set(key, next[key]);
+			const text = asText(next[key]);
+			if (map.get(key) !== text) map.set(key, text);
 		} else if (map.has(key)) map.delete(key);
 	}
 }
@@ -126,8 +151,9 @@ export function writeOutcome(
 	}
 ): void {
 	const decisions = authorityMaps.decisions(doc);
-	for (const record of outcome.decisions ?? []) decisions.set(record.decision.intentId, record);
-	if (outcome.history?.length) authorityMaps.history(doc).push([...outcome.history]);
+	for (const record of outcome.decisions ?? [])
+		decisions.set(record.decision.intentId, asText(record));
+	if (outcome.history?.length) authorityMaps.history(doc).push(outcome.history.map(asText));
 	if (outcome.ledger?.length) authorityMaps.ledger(doc).push([...outcome.ledger]);
 }
 
@@ -153,7 +179,8 @@ export function readState(doc: Y.Doc): AuthorityRead {
 	const draft: Record<string, unknown> = {};
 	for (const field of recordFields) {
 		const record: Record<string, unknown> = {};
-		for (const [key, value] of authorityMaps[field](doc)) {
+		for (const [key, raw] of authorityMaps[field](doc)) {
+			const value = authorityValue(raw);
 			if (v.is(recordSchemas[field], value)) record[key] = value;
 			else invalid.push(`${field}.${key}`);
 		}
@@ -171,7 +198,8 @@ export function readState(doc: Y.Doc): AuthorityRead {
 export function readMembers(doc: Y.Doc): { members: Member[]; invalid: number } {
 	const members: Member[] = [];
 	let invalid = 0;
-	for (const value of membersMap(doc).values()) {
+	for (const raw of membersMap(doc).values()) {
+		const value = authorityValue(raw);
 		if (v.is(MemberSchema, value)) members.push(value);
 		else invalid++;
 	}
@@ -180,7 +208,8 @@ export function readMembers(doc: Y.Doc): { members: Member[]; invalid: number } 
 
 export function readDecisions(doc: Y.Doc): Map<string, DecisionRecord> {
 	const out = new Map<string, DecisionRecord>();
-	for (const [key, value] of authorityMaps.decisions(doc)) {
+	for (const [key, raw] of authorityMaps.decisions(doc)) {
+		const value = authorityValue(raw);
 		if (v.is(DecisionRecordSchema, value)) out.set(key, value);
 	}
 	return out;
@@ -190,6 +219,7 @@ export function readHistory(doc: Y.Doc): HistoryEntry[] {
 	return authorityMaps
 		.history(doc)
 		.toArray()
+		.map(authorityValue)
 		.filter((entry) => v.is(HistoryEntrySchema, entry));
 }
 

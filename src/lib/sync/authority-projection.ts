@@ -11,6 +11,7 @@ import {
 } from '../domain/index.ts';
 import {
 	authorityMaps,
+	authorityValue,
 	DecisionRecordSchema,
 	readMeta,
 	type AuthorityMeta,
@@ -56,6 +57,9 @@ export class AuthorityProjection {
 	#state: GroupState | undefined;
 	#decisions = new Map<string, DecisionRecord>();
 	#history: HistoryEntry[] = [];
+	/** How many history items were read, and the last of them as stored (see `#readHistory`). */
+	#historyRead = 0;
+	#lastHistoryItem: unknown = undefined;
 	#ledger: unknown[] = [];
 	#meta: Partial<AuthorityMeta> = {};
 	readonly #invalid = new Set<string>();
@@ -121,7 +125,7 @@ export class AuthorityProjection {
 		this.#readScalars();
 		this.#rebuildState();
 		for (const key of authorityMaps.decisions(this.#doc).keys()) this.#readDecision(key);
-		this.#history = readValid(authorityMaps.history(this.#doc).toArray());
+		this.#readHistory();
 		this.#ledger = authorityMaps.ledger(this.#doc).toArray();
 		this.#meta = readMeta(this.#doc);
 	}
@@ -151,20 +155,38 @@ export class AuthorityProjection {
 	}
 
 	#readList(kind: 'history' | 'ledger' | 'meta'): void {
-		if (kind === 'history') this.#history = readValid(authorityMaps.history(this.#doc).toArray());
+		if (kind === 'history') this.#readHistory();
 		else if (kind === 'ledger') this.#ledger = authorityMaps.ledger(this.#doc).toArray();
 		else this.#meta = readMeta(this.#doc);
 	}
 
+	/**
+	 * The server only appends to the history, so a change reads the new entries alone (100,000
+	 * entries re-read on every decision would cost a large group's screen ~100 ms each time).
+	 * Anything but an append — the last item read is no longer where it was — reads it all.
+	 */
+	#readHistory(): void {
+		const list = authorityMaps.history(this.#doc);
+		const read = this.#historyRead;
+		const appended =
+			read > 0 && list.length >= read && list.get(read - 1) === this.#lastHistoryItem;
+		const fresh = appended ? list.slice(read) : list.toArray();
+		this.#history = appended ? [...this.#history, ...readValid(fresh)] : readValid(fresh);
+		this.#historyRead = list.length;
+		this.#lastHistoryItem = list.length > 0 ? list.get(list.length - 1) : undefined;
+	}
+
 	#readRecordEntry(field: RecordField, key: string): void {
-		const value = authorityMaps[field](this.#doc).get(key);
+		const raw = authorityMaps[field](this.#doc).get(key);
+		const value = authorityValue(raw);
 		const label = `${field}.${key}`;
-		if (value !== undefined && v.is(recordSchemas[field], value)) {
+		if (v.is(recordSchemas[field], value)) {
 			this.#entries[field].set(key, value);
 			this.#invalid.delete(label);
 		} else {
 			this.#entries[field].delete(key);
-			if (value === undefined) this.#invalid.delete(label);
+			// Absent (deleted) is not invalid; text that does not parse is.
+			if (raw === undefined) this.#invalid.delete(label);
 			else this.#invalid.add(label);
 		}
 	}
@@ -182,7 +204,7 @@ export class AuthorityProjection {
 	}
 
 	#readDecision(key: string): void {
-		const value = authorityMaps.decisions(this.#doc).get(key);
+		const value = authorityValue(authorityMaps.decisions(this.#doc).get(key));
 		if (v.is(DecisionRecordSchema, value)) this.#decisions.set(key, value);
 		else this.#decisions.delete(key);
 	}
@@ -195,5 +217,10 @@ export class AuthorityProjection {
 }
 
 function readValid(entries: unknown[]): HistoryEntry[] {
-	return entries.filter((entry): entry is HistoryEntry => v.is(HistoryEntrySchema, entry));
+	const valid: HistoryEntry[] = [];
+	for (const raw of entries) {
+		const entry = authorityValue(raw);
+		if (v.is(HistoryEntrySchema, entry)) valid.push(entry);
+	}
+	return valid;
 }

@@ -2,7 +2,7 @@ import * as prng from 'lib0/prng';
 import { advanceClock } from '../../../src/lib/domain/index.ts';
 import { AuthorityError } from '../../../server/authority/authority-engine.ts';
 import { applyOperation, placeOrderAsAuthority } from '../../../server/authority/group-setup.ts';
-import { authorityMaps } from '../../../src/lib/sync/authority-doc.ts';
+import { authorityMaps, authorityValue } from '../../../src/lib/sync/authority-doc.ts';
 import { noteOf, proposeIntent } from '../../../src/lib/sync/workspace-doc.ts';
 import type { SimClient } from './sim-client.ts';
 import type { SimWorld } from './sim-world.ts';
@@ -46,13 +46,16 @@ function intent(world: SimWorld, client: SimClient): void {
 		author: client.userId,
 		createdAt: world.test.server.clock.now()
 	};
-	const holders = [...authorityMaps.members(client.authority).values()].filter(
-		(member): member is { id: string; licenses: string[] } =>
-			typeof member === 'object' &&
-			member !== null &&
-			Array.isArray((member as { licenses?: unknown }).licenses) &&
-			(member as { licenses: string[] }).licenses.includes('designer')
-	);
+	world.proposed.add(base.id);
+	const holders = [...authorityMaps.members(client.authority).values()]
+		.map(authorityValue)
+		.filter(
+			(member): member is { id: string; licenses: string[] } =>
+				typeof member === 'object' &&
+				member !== null &&
+				Array.isArray((member as { licenses?: unknown }).licenses) &&
+				(member as { licenses: string[] }).licenses.includes('designer')
+		);
 	if (holders.length > 0 && prng.real53(random) < 0.35) {
 		const holder = prng.oneOf(random, holders);
 		proposeIntent(
