@@ -1,7 +1,11 @@
-import type * as Y from 'yjs';
 import { decideIntents, type Decision } from '../../src/lib/domain/index.ts';
 import { authorityMaps, type DecisionRecord } from '../../src/lib/sync/authority-doc.ts';
-import { intentsMap, readIntent } from '../../src/lib/sync/workspace-doc.ts';
+import {
+	deleteIntents,
+	observeIntents,
+	writtenIntents,
+	type WrittenIntent
+} from '../../src/lib/sync/workspace-doc.ts';
 import type { AccountStore } from '../storage/types.ts';
 import type { Room, RoomOrigin } from '../sync/room.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
@@ -56,18 +60,12 @@ export class IntentIntake {
 	}
 
 	#watch(room: Room): void {
-		const intents = intentsMap(room.doc);
-		const onChange = (event: Y.YMapEvent<unknown>) => {
-			const added = [...event.changes.keys]
-				.filter(([, change]) => change.action !== 'delete')
-				.map(([id]) => id);
-			if (added.length > 0) this.#queue(room, added);
-		};
-		intents.observe(onChange);
-		room.doc.once('destroy', () => {
-			intents.unobserve(onChange);
+		const stop = observeIntents(room.doc, (added) => {
+			this.#queue(room, added);
 		});
-		if (intents.size > 0) this.#queue(room, [...intents.keys()]);
+		room.doc.once('destroy', stop);
+		const present = [...writtenIntents(room.doc).keys()];
+		if (present.length > 0) this.#queue(room, present);
 	}
 
 	#queue(room: Room, ids: string[]): void {
@@ -86,8 +84,9 @@ export class IntentIntake {
 
 	/** Within one transaction there is no arrival order: the proposal time, then the id, decide. */
 	#inArrivalOrder(room: Room, ids: string[]): string[] {
+		const written = writtenIntents(room.doc);
 		const createdAt = (id: string) => {
-			const value = readIntent(room.doc, id)?.value as { createdAt?: unknown } | undefined;
+			const value = written.get(id)?.value as { createdAt?: unknown } | undefined;
 			return typeof value?.createdAt === 'number' ? value.createdAt : 0;
 		};
 		return ids.sort((a, b) => createdAt(a) - createdAt(b) || a.localeCompare(b));
@@ -97,6 +96,7 @@ export class IntentIntake {
 		const queued = this.#arrivals.get(room.groupId) ?? [];
 		this.#arrivals.delete(room.groupId);
 		const decided = authorityMaps.decisions(authority.room.doc);
+		const written = writtenIntents(room.doc);
 		const seen = new Set<string>();
 		const candidates: Candidate[] = [];
 		const leftovers: string[] = [];
@@ -107,7 +107,7 @@ export class IntentIntake {
 				leftovers.push(id);
 				continue;
 			}
-			const candidate = this.#candidate(room, id);
+			const candidate = this.#candidate(room, written.get(id));
 			if (candidate) candidates.push(candidate);
 		}
 		// Decided before a restart that came before their pruning.
@@ -157,11 +157,10 @@ export class IntentIntake {
 	 */
 	#pruneDecided(room: Room, ids: readonly string[]): void {
 		if (ids.length === 0 || this.#unprunable.has(room.name)) return;
-		const intents = intentsMap(room.doc);
 		try {
 			room.doc.transact(
 				() => {
-					for (const id of ids) intents.delete(id);
+					deleteIntents(room.doc, new Set(ids));
 				},
 				{ kind: 'server', reason: 'prune-decided' } satisfies RoomOrigin
 			);
@@ -177,10 +176,10 @@ export class IntentIntake {
 	 * Yjs client id the session claimed), whatever the value says; a workspace intent never
 	 * carries a confirmed password — only the orders route can confirm one.
 	 */
-	#candidate(room: Room, id: string): Candidate | undefined {
-		const written = readIntent(room.doc, id);
+	#candidate(room: Room, written: WrittenIntent | undefined): Candidate | undefined {
 		if (!written) return undefined;
-		const author = written.clientId === undefined ? undefined : room.ownerOf(written.clientId);
+		const { id } = written;
+		const author = room.ownerOf(written.clientId);
 		const value = written.value;
 		const base =
 			typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readDecisions, readHistory } from '../../src/lib/sync/authority-doc.ts';
 import { documentName } from '../../src/lib/sync/protocol.ts';
-import { intentsMap, proposeIntent } from '../../src/lib/sync/workspace-doc.ts';
+import {
+	intentLog,
+	intentsMap,
+	proposeIntent,
+	writtenIntents
+} from '../../src/lib/sync/workspace-doc.ts';
 import { freshGroup } from '../helpers/authority-fixtures.ts';
 import { connectClient, type TestClient } from '../helpers/sync-clients.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -44,7 +49,7 @@ async function storedIntentIds(groupId: string): Promise<string[]> {
 	const doc = new Y.Doc();
 	const name = documentName(groupId, 'workspace');
 	for (const update of await test.storage.documents.loadDocument(name)) Y.applyUpdate(doc, update);
-	return [...intentsMap(doc).keys()];
+	return [...writtenIntents(doc).keys()];
 }
 
 describe('decided intents leave the workspace', () => {
@@ -62,7 +67,7 @@ describe('decided intents leave the workspace', () => {
 					outcome: 'rejected',
 					code: 'seat.none-free'
 				});
-				expect([...intentsMap(replica.connection.workspace).keys()]).toEqual([]);
+				expect([...writtenIntents(replica.connection.workspace).keys()]).toEqual([]);
 			}
 		});
 		expect(await storedIntentIds('pruned')).toEqual([]);
@@ -77,7 +82,7 @@ describe('decided intents leave the workspace', () => {
 		proposeIntent(a.connection.workspace, intent, 'test');
 		await vi.waitFor(() => {
 			expect(readDecisions(a.connection.authority).has('i-once')).toBe(true);
-			expect(intentsMap(a.connection.workspace).has('i-once')).toBe(false);
+			expect(writtenIntents(a.connection.workspace).has('i-once')).toBe(false);
 		});
 		const decided = readDecisions(a.connection.authority).get('i-once');
 		const history = readHistory(a.connection.authority).length;
@@ -89,7 +94,7 @@ describe('decided intents leave the workspace', () => {
 		for (const update of await test.storage.documents.loadDocument(name))
 			Y.applyUpdate(stored, update);
 		const before = Y.encodeStateVector(stored);
-		intentsMap(stored).set('i-once', intent);
+		intentLog(stored).push([intent]);
 		await test.storage.documents.appendUpdates([
 			{ name, update: Y.encodeStateAsUpdate(stored, before) }
 		]);
@@ -98,8 +103,29 @@ describe('decided intents leave the workspace', () => {
 		await test.restart();
 		const b = await online('camille.martin@acme.example', 'leftover');
 		await vi.waitFor(async () => expect(await storedIntentIds('leftover')).toEqual([]));
-		await vi.waitFor(() => expect(intentsMap(b.connection.workspace).size).toBe(0));
+		await vi.waitFor(() => expect(writtenIntents(b.connection.workspace).size).toBe(0));
 		expect(readDecisions(b.connection.authority).get('i-once')).toEqual(decided);
 		expect(readHistory(b.connection.authority)).toHaveLength(history);
+	});
+
+	it('H1 an intent in the map of workspaces written before the log is decided and pruned the same way', async () => {
+		const { alex } = await freshGroup(test, 'legacy-map', {
+			seats: { product: 'designer', total: 2 }
+		});
+		const a = await online('alex.admin@acme.example', 'legacy-map');
+		// What a client of the earlier layout wrote: the intent under its id in the "intents" map.
+		a.connection.workspace.transact(() => {
+			intentsMap(a.connection.workspace).set(
+				'i-legacy',
+				assign('i-legacy', alex.id, 'legacy@acme.example')
+			);
+		}, 'test');
+		await vi.waitFor(() => {
+			expect(readDecisions(a.connection.authority).get('i-legacy')?.decision.outcome).toBe(
+				'accepted'
+			);
+			expect(intentsMap(a.connection.workspace).has('i-legacy')).toBe(false);
+		});
+		expect(await storedIntentIds('legacy-map')).toEqual([]);
 	});
 });

@@ -74,11 +74,13 @@ function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8A
 function randomUpdate(random: prng.PRNG): Uint8Array {
 	const doc = new Y.Doc();
 	doc.clientID = prng.uint32(random, 1, 2 ** 31);
-	const choice = prng.int31(random, 0, 2);
+	const choice = prng.int31(random, 0, 3);
 	if (choice === 0)
 		doc.getText(`note:fuzz-${prng.int31(random, 0, 20)}`).insert(0, prng.word(random, 1, 30));
 	else if (choice === 1)
 		doc.getMap('intents').set(prng.word(random, 1, 8), { kind: prng.word(random) });
+	else if (choice === 2)
+		doc.getArray('intentLog').push([{ id: prng.word(random, 1, 8), kind: prng.word(random) }]);
 	else doc.getArray('labels').push([prng.int31(random, 0, 1000)]);
 	return Y.encodeStateAsUpdate(doc);
 }

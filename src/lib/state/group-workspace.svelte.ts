@@ -19,7 +19,13 @@ import {
 } from '$lib/sync/pending-intents.ts';
 import { announceEditing, readPresence, type Presence } from '$lib/sync/presence.ts';
 import type { SyncNoticeCode } from '$lib/sync/protocol.ts';
-import { intentsMap, observeNotes, proposeIntent, readNotes } from '$lib/sync/workspace-doc.ts';
+import {
+	intentLog,
+	intentsMap,
+	observeNotes,
+	proposeIntent,
+	readNotes
+} from '$lib/sync/workspace-doc.ts';
 import { SvelteMap } from 'svelte/reactivity';
 import { followBrowserNetwork } from './browser-network.ts';
 import { checkLedger, type LedgerTrust } from './ledger-trust.ts';
@@ -271,13 +277,14 @@ export class GroupWorkspace {
 				if (parts.has('ledger')) void this.#refreshLedger();
 			})
 		);
-		const intents = intentsMap(connection.workspace);
+		// Proposed (either layout) or pruned once decided: my pending intents are read again.
+		const intents = [intentsMap(connection.workspace), intentLog(connection.workspace)];
 		const onIntents = () => {
 			this.#refreshMyIntents();
 		};
-		intents.observe(onIntents);
+		for (const type of intents) type.observe(onIntents);
 		this.#cleanup.push(() => {
-			intents.unobserve(onIntents);
+			for (const type of intents) type.unobserve(onIntents);
 		});
 		this.#cleanup.push(
 			observeNotes(connection.workspace, (ids) => {

@@ -6,7 +6,7 @@ import {
 	type Policy
 } from '../domain/index.ts';
 import type { DecisionRecord } from './authority-doc.ts';
-import { intentsMap } from './workspace-doc.ts';
+import { writtenIntents } from './workspace-doc.ts';
 import type * as Y from 'yjs';
 
 /** No decision at all (a shared, never-mutated empty map). */
@@ -35,7 +35,7 @@ export function myUndecidedIntents(
 	decisions: ReadonlyMap<string, DecisionRecord>
 ): Record<string, unknown>[] {
 	const mine: Record<string, unknown>[] = [];
-	for (const [id, value] of intentsMap(workspace)) {
+	for (const { id, value } of writtenIntents(workspace).values()) {
 		if (decisions.has(id) || typeof value !== 'object' || value === null) continue;
 		const intent = value as Record<string, unknown>;
 		if (intent.author === userId) mine.push(intent);

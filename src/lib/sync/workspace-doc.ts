@@ -64,7 +64,17 @@ export function observeNotes(doc: Y.Doc, onChange: (memberIds: string[]) => void
 	};
 }
 
-/** Intents proposed by admins: intent id → the intent as plain JSON (untrusted until decided). */
+/**
+ * Intents proposed by admins, oldest first, as plain JSON (untrusted until decided). The server
+ * deletes an intent once it is decided, so the log holds only what is pending. A Y.Array, not
+ * a map by id: the deleted items of an array merge into ranges, where every deleted map key
+ * stays a tombstone — 100,000 imported people left 4.8 MB of them in each copy of the workspace.
+ */
+export function intentLog(doc: Y.Doc): Y.Array<unknown> {
+	return doc.getArray('intentLog');
+}
+
+/** Intents of workspaces written before the log: intent id → intent (read, pruned, not written). */
 export function intentsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('intents');
 }
@@ -76,7 +86,7 @@ export function proposeIntent(
 	origin: unknown
 ): void {
 	doc.transact(() => {
-		intentsMap(doc).set(intent.id, intent);
+		intentLog(doc).push([intent]);
 	}, origin);
 }
 
@@ -84,14 +94,86 @@ export function proposeIntent(
 export interface WrittenIntent {
 	id: string;
 	value: unknown;
-	clientId: number | undefined;
+	clientId: number;
 }
 
-/** The intent under a key, with its writer's client id. */
-export function readIntent(doc: Y.Doc, id: string): WrittenIntent | undefined {
+/** The id an intent value claims, if it is a string. */
+export function intentIdOf(value: unknown): string | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const id = (value as { id?: unknown }).id;
+	return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Every intent in the workspace by id, with the client id of its writer (the server vouches for
+ * the author from it). The log's first value with an id wins; an id given again is ignored.
+ */
+export function writtenIntents(doc: Y.Doc): Map<string, WrittenIntent> {
+	const written = new Map<string, WrittenIntent>();
+	for (const [id, item] of intentsMap(doc)._map) {
+		if (item.deleted) continue;
+		const values = item.content.getContent();
+		written.set(id, { id, value: values[values.length - 1], clientId: item.id.client });
+	}
+	// Items, not values: an item records its writer, and one item may hold several values.
+	for (let item = intentLog(doc)._start; item !== null; item = item.right) {
+		if (item.deleted || !item.countable) continue;
+		for (const value of item.content.getContent()) {
+			const id = intentIdOf(value);
+			if (id !== undefined && !written.has(id))
+				written.set(id, { id, value, clientId: item.id.client });
+		}
+	}
+	return written;
+}
+
+/**
+ * Deletes intents by id from both layouts, and values of the log that claim no id (nothing can
+ * decide them). Consecutive log entries go in one deletion, the last ones first so that the
+ * earlier indices stay right.
+ */
+export function deleteIntents(doc: Y.Doc, ids: ReadonlySet<string>): void {
 	const map = intentsMap(doc);
-	if (!map.has(id)) return undefined;
-	// The map's item for a key records which client wrote the current value.
-	const item = map._map.get(id);
-	return { id, value: map.get(id), clientId: item?.id.client };
+	for (const id of ids) if (map.has(id)) map.delete(id);
+	const ranges: { start: number; length: number }[] = [];
+	intentLog(doc).forEach((value, index) => {
+		const id = intentIdOf(value);
+		if (id !== undefined && !ids.has(id)) return;
+		const last = ranges[ranges.length - 1];
+		if (last && last.start + last.length === index) last.length += 1;
+		else ranges.push({ start: index, length: 1 });
+	});
+	for (let i = ranges.length - 1; i >= 0; i -= 1) {
+		const range = ranges[i];
+		if (range) intentLog(doc).delete(range.start, range.length);
+	}
+}
+
+/** Calls `onAdded` with the ids of intents each transaction adds, in either layout. */
+export function observeIntents(doc: Y.Doc, onAdded: (ids: string[]) => void): () => void {
+	const map = intentsMap(doc);
+	const log = intentLog(doc);
+	const onMap = (event: Y.YMapEvent<unknown>) => {
+		const added = [...event.changes.keys]
+			.filter(([, change]) => change.action !== 'delete')
+			.map(([id]) => id);
+		if (added.length > 0) onAdded(added);
+	};
+	const onLog = (event: Y.YArrayEvent<unknown>) => {
+		const added: string[] = [];
+		for (const item of event.changes.added) {
+			if (item.deleted) continue;
+			for (const value of item.content.getContent()) {
+				const id = intentIdOf(value);
+				if (id !== undefined) added.push(id);
+			}
+		}
+		if (added.length > 0) onAdded(added);
+	};
+	map.observe(onMap);
+	log.observe(onLog);
+	return () => {
+		map.unobserve(onMap);
+		log.unobserve(onLog);
+	};
 }

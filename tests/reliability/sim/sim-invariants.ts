@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { presets } from '../../../src/lib/domain/index.ts';
 import { AuthorityProjection } from '../../../src/lib/sync/authority-projection.ts';
 import { verifyLedger } from '../../../src/lib/sync/ledger-verify.ts';
-import { intentsMap } from '../../../src/lib/sync/workspace-doc.ts';
+import { writtenIntents } from '../../../src/lib/sync/workspace-doc.ts';
 import type { SimWorld } from './sim-world.ts';
 
 /** A document's content as comparable JSON (every top-level type, by name). */
@@ -15,7 +15,7 @@ export function contentOf(doc: Y.Doc): string {
 		// Resolve the type as the layout defines it; unknown top-level names are texts (notes).
 		// An empty type exists only where some code asked for it: it is not content.
 		if (name.startsWith('note:')) out[name] = doc.getText(name).toJSON() || undefined;
-		else if (name === 'ledger' || name === 'history') {
+		else if (name === 'ledger' || name === 'history' || name === 'intentLog') {
 			const list = doc.getArray(name).toJSON();
 			out[name] = list.length > 0 ? list : undefined;
 		} else {
@@ -70,7 +70,7 @@ export async function assertInvariants(world: SimWorld, doc: Y.Doc, who: string)
 			throw fail(`member ${member.id} points at unknown license admin ${member.licenseAdmin}`);
 		}
 	}
-	const intents = intentsMap(world.serverDoc('workspace'));
+	const intents = writtenIntents(world.serverDoc('workspace'));
 	for (const intentId of projection.decisions.keys()) {
 		if (!world.proposed.has(intentId)) throw fail(`decision for unknown intent ${intentId}`);
 		// H1: a decided intent leaves the workspace; its decision is what everyone reads.
