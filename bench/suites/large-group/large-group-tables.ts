@@ -40,7 +40,7 @@ function serverTable({ options, seed, cold }: LargeGroupData): Table {
 		[
 			'workspace document',
 			`${mb(medianOf(cold, (c) => c.workspace.bytes))} MB`,
-			'every intent kept'
+			'decided intents pruned'
 		],
 		['tessera.db', `${mb(medianOf(cold, (c) => c.databaseBytes))} MB`, 'whole data directory'],
 		[
