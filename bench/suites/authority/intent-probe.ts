@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { authorityMaps } from '../../../src/lib/sync/authority-doc.ts';
+import { authorityMaps, authorityValue } from '../../../src/lib/sync/authority-doc.ts';
 import { noteOf, proposeIntent } from '../../../src/lib/sync/workspace-doc.ts';
 import { benchProduct } from './authority-fixture.ts';
 import { DocClient } from './doc-client.ts';
@@ -86,7 +86,8 @@ export class IntentProbe {
 			if (!sent) continue;
 			this.#sent.delete(id);
 			if (sent.measured) this.latencies.push(decidedAt - sent.at);
-			const record = event.target.get(id) as { decision?: { outcome?: string } } | undefined;
+			const record = authorityValue(event.target.get(id)) as
+				{ decision?: { outcome?: string } } | undefined;
 			if (record?.decision?.outcome !== 'accepted') this.rejected++;
 			this.#waiters.get(id)?.();
 			this.#waiters.delete(id);
