@@ -18,6 +18,9 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
  * spent intents. Nothing is decided twice, and leftovers of a crash are pruned at the next load.
  */
 
+/** Decided intents are pruned together about a second after their decisions. */
+const pruned = { timeout: 5_000 };
+
 let test: TestServer;
 const clients: TestClient[] = [];
 beforeAll(async () => {
@@ -69,7 +72,7 @@ describe('decided intents leave the workspace', () => {
 				});
 				expect([...writtenIntents(replica.connection.workspace).keys()]).toEqual([]);
 			}
-		});
+		}, pruned);
 		expect(await storedIntentIds('pruned')).toEqual([]);
 	});
 
@@ -83,7 +86,7 @@ describe('decided intents leave the workspace', () => {
 		await vi.waitFor(() => {
 			expect(readDecisions(a.connection.authority).has('i-once')).toBe(true);
 			expect(writtenIntents(a.connection.workspace).has('i-once')).toBe(false);
-		});
+		}, pruned);
 		const decided = readDecisions(a.connection.authority).get('i-once');
 		const history = readHistory(a.connection.authority).length;
 		a.close();
@@ -102,8 +105,8 @@ describe('decided intents leave the workspace', () => {
 
 		await test.restart();
 		const b = await online('camille.martin@acme.example', 'leftover');
-		await vi.waitFor(async () => expect(await storedIntentIds('leftover')).toEqual([]));
-		await vi.waitFor(() => expect(writtenIntents(b.connection.workspace).size).toBe(0));
+		await vi.waitFor(async () => expect(await storedIntentIds('leftover')).toEqual([]), pruned);
+		await vi.waitFor(() => expect(writtenIntents(b.connection.workspace).size).toBe(0), pruned);
 		expect(readDecisions(b.connection.authority).get('i-once')).toEqual(decided);
 		expect(readHistory(b.connection.authority)).toHaveLength(history);
 	});
@@ -125,7 +128,7 @@ describe('decided intents leave the workspace', () => {
 				'accepted'
 			);
 			expect(intentsMap(a.connection.workspace).has('i-legacy')).toBe(false);
-		});
+		}, pruned);
 		expect(await storedIntentIds('legacy-map')).toEqual([]);
 	});
 });
