@@ -6,7 +6,8 @@
  * result is cached per (members, devices, policy) object identity, and a draft of decisions
  * carries the cached pass forward by correcting it with the few entries it touched. The screen
  * that shows "authority state + my pending intents" thus pays the full pass once, not on every
- * keystroke. Sound because the engine never mutates a state it was given.
+ * keystroke. Sound because the engine never mutates a state it was given, except the server's
+ * in-place drafts, which re-key the cached scan of the records they write (`rescanInPlace`).
  */
 
 import type { Role } from './common-schema.ts';
