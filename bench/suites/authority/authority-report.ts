@@ -71,6 +71,9 @@ export function authorityTables(options: AuthorityOptions, data: AuthorityData):
 				'rejected',
 				'undecided',
 				'server CPU',
+				'server loop p99 / max ms',
+				'GC max pause ms',
+				'slowest SQLite call ms',
 				'load avg'
 			],
 			rows: data.intents.map((run, index) => [
@@ -80,6 +83,16 @@ export function authorityTables(options: AuthorityOptions, data: AuthorityData):
 				String(run.rejected),
 				String(run.undecided),
 				`${run.serverCpuPercent.toFixed(0)} %`,
+				run.serverLoop
+					? `${ms(run.serverLoop.loopDelayP99Ms)} / ${ms(run.serverLoop.loopDelayMaxMs)}`
+					: '–',
+				run.serverLoop ? ms(run.serverLoop.gcMaxPauseMs) : '–',
+				// The probe lists calls over 5 ms only.
+				run.serverLoop
+					? run.serverLoop.slowSqlite[0]
+						? ms(run.serverLoop.slowSqlite[0].ms)
+						: '< 5'
+					: '–',
 				load(run.loadAverage)
 			])
 		}

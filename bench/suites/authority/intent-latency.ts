@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProcessWindow } from '../../lib/process-stats.ts';
 import { summarize, type LatencySummary } from '../../lib/stats.ts';
+import type { ProbeWindow } from '../../servers/server-probe.ts';
 import { bigGroupId, smallGroupId } from './intent-groups.ts';
 import { IntentProbe } from './intent-probe.ts';
 import type { ServerSession } from './server-session.ts';
@@ -16,6 +17,8 @@ export interface IntentRun {
 	edits: number;
 	serverCpuPercent: number;
 	serverMaxRssMiB: number;
+	/** What stalled the server's event loop in the window (the probe), if it answered. */
+	serverLoop: ProbeWindow | undefined;
 }
 
 export interface IntentLoad {
@@ -49,6 +52,8 @@ export async function runIntents(session: ServerSession, load: IntentLoad): Prom
 		// Loading each group's authority (100,000 members are parsed once) is not a decision.
 		await Promise.all(probes.map((probe) => probe.warmUp(120_000)));
 		const window = new ProcessWindow(session.child.pid);
+		// Starts the probe's window: loop delay, GC pauses and SQLite calls from here on.
+		await session.child.probe();
 		let edits = 0;
 		const every = (perSecond: number, work: () => void) => {
 			const periodMs = 1000 / perSecond;
@@ -74,6 +79,7 @@ export async function runIntents(session: ServerSession, load: IntentLoad): Prom
 			await sleep(50);
 		}
 		const server = window.finish();
+		const serverLoop = await session.child.probe();
 		const smallLatencies = small.flatMap((probe) => probe.latencies);
 		return {
 			small: summarize(smallLatencies),
@@ -83,7 +89,8 @@ export async function runIntents(session: ServerSession, load: IntentLoad): Prom
 			undecided: probes.reduce((sum, probe) => sum + probe.outstanding, 0),
 			edits,
 			serverCpuPercent: server.cpuPercent,
-			serverMaxRssMiB: server.maxRssBytes / 2 ** 20
+			serverMaxRssMiB: server.maxRssBytes / 2 ** 20,
+			serverLoop
 		};
 	} finally {
 		for (const timer of timers) clearInterval(timer);
