@@ -37,7 +37,9 @@ export function spawnServer(options: {
 	timeoutMs?: number;
 }): Promise<ChildServer> {
 	const probeFile = join(tmpdir(), `tessera-bench-probe-${process.pid}-${++probeFiles}.jsonl`);
-	const child = spawn(process.execPath, ['--import', probeModule, options.script], {
+	// BENCH_SERVER_NODE_ARGS: extra Node flags for measured servers, e.g. `--cpu-prof` to profile.
+	const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+	const child = spawn(process.execPath, [...extra, '--import', probeModule, options.script], {
 		cwd: options.cwd,
 		env: { ...options.env, BENCH_PROBE_FILE: probeFile },
 		stdio: ['ignore', 'pipe', 'pipe']
