@@ -1,34 +1,21 @@
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readDecisions, readLedgerMirror } from '../../src/lib/sync/authority-doc.ts';
 import { closeCodes, messageAwareness, messageSync } from '../../src/lib/sync/protocol.ts';
 import { proposeIntent } from '../../src/lib/sync/workspace-doc.ts';
 import { freshGroup } from '../helpers/authority-fixtures.ts';
 import { decodeNotice, syncUpdateMessage } from '../helpers/protocol-frames.ts';
-import { connectClient, rawClient, type TestClient } from '../helpers/sync-clients.ts';
-import { signIn, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { rawClient } from '../helpers/sync-clients.ts';
+import { serverSuite } from '../helpers/server-suite.ts';
+import { signIn } from '../helpers/test-server.ts';
 
-let test: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-	test = await startTestServer({ maxMessageBytes: 64 * 1024, maxDocumentBytes: 256 * 1024 });
-});
-afterAll(async () => {
-	for (const client of clients) client.close();
-	await test.stop();
-});
-
-async function online(email: string, groupId: string) {
-	const client = await connectClient(test, email, groupId);
-	clients.push(client);
-	await vi.waitFor(() => expect(client.connection.status.connection).toBe('online'));
-	return client;
-}
+const suite = serverSuite({ maxMessageBytes: 64 * 1024, maxDocumentBytes: 256 * 1024 });
+const { online } = suite;
 
 async function raw(email: string, path: string) {
-	const cookie = await signIn(test.url, email);
-	return rawClient(`${test.wsUrl}${path}`, { cookie, origin: test.url });
+	const cookie = await signIn(suite.server.url, email);
+	return rawClient(`${suite.server.wsUrl}${path}`, { cookie, origin: suite.server.url });
 }
 
 describe('bad input on a sync connection', () => {
@@ -45,7 +32,7 @@ describe('bad input on a sync connection', () => {
 		await vi.waitFor(() =>
 			expect(client.received.map(decodeNotice).filter(Boolean).length).toBeGreaterThanOrEqual(3)
 		);
-		const health = await fetch(`${test.url}/healthz`);
+		const health = await fetch(`${suite.server.url}/healthz`);
 		expect(health.status).toBe(200);
 		client.close();
 	});
@@ -65,8 +52,10 @@ describe('bad input on a sync connection', () => {
 		const writer = await raw('alex.admin@acme.example', '/sync/demo-license-groups');
 		writer.send(huge(300));
 		expect(await writer.closed).toBe(1009);
-		await test.server.writer.drain();
-		const stored = await test.storage.documents.loadDocument('group:demo-license-groups:workspace');
+		await suite.server.server.writer.drain();
+		const stored = await suite.server.storage.documents.loadDocument(
+			'group:demo-license-groups:workspace'
+		);
 		const replay = new Y.Doc();
 		for (const update of stored) Y.applyUpdate(replay, update);
 		expect(replay.getText('note:huge').toJSON()).toBe('');
@@ -83,9 +72,9 @@ describe('bad input on a sync connection', () => {
 		await vi.waitFor(() => expect(client.connection.status.pending).toBe(false), {
 			timeout: 15_000
 		});
-		const room = await test.server.registry.open('demo-license-groups', 'workspace');
+		const room = await suite.server.server.registry.open('demo-license-groups', 'workspace');
 		for (let i = 0; i < 10; i++) expect(room.doc.getText(`note:offline-${i}`).length).toBe(20_000);
-		test.server.registry.release(room);
+		suite.server.server.registry.release(room);
 	});
 
 	it('refuses updates that would grow a workspace beyond its cap', async () => {
@@ -151,7 +140,7 @@ describe('presence carries the session’s identity', () => {
 describe('sessions end their sockets', () => {
 	it('closes a socket within seconds once its session has expired', async () => {
 		const client = await raw('jonas.weber@acme.example', '/sync/demo-named-users');
-		const clock = test.server.testClock;
+		const clock = suite.server.server.testClock;
 		clock?.set(clock.now() + 31 * 24 * 60 * 60 * 1000);
 		expect(await client.closed).toBe(closeCodes.sessionEnded);
 	});
@@ -159,7 +148,7 @@ describe('sessions end their sockets', () => {
 
 describe('roles and restarts', () => {
 	it('closes a demoted admin’s sockets at once, and reopens them read-only', async () => {
-		const { alex, owner } = await freshGroup(test, 'demotion', {
+		const { alex, owner } = await freshGroup(suite.server, 'demotion', {
 			seats: { product: 'designer', total: 1 }
 		});
 		const a = await online('alex.admin@acme.example', 'demotion');
@@ -184,7 +173,7 @@ describe('roles and restarts', () => {
 			expect(readDecisions(o.connection.authority).get('demote')?.decision.outcome).toBe('accepted')
 		);
 		await vi.waitFor(() => expect(closes).toBeGreaterThan(0));
-		expect(await test.storage.accounts.rolesIn('demotion', alex.id)).toEqual(['viewer']);
+		expect(await suite.server.storage.accounts.rolesIn('demotion', alex.id)).toEqual(['viewer']);
 		// Back online as a viewer: what Alex still tries to write is refused and shown to him.
 		await vi.waitFor(() => expect(a.connection.status.connection).toBe('online'), {
 			timeout: 10_000
@@ -194,16 +183,16 @@ describe('roles and restarts', () => {
 	});
 
 	it('loses no acknowledged event across a restart, and clients converge again', async () => {
-		await freshGroup(test, 'restart', { seats: { product: 'designer', total: 4 } });
+		await freshGroup(suite.server, 'restart', { seats: { product: 'designer', total: 4 } });
 		const a = await online('alex.admin@acme.example', 'restart');
 		const before = readLedgerMirror(a.connection.authority).length;
 		expect(before).toBeGreaterThan(0);
-		const stored = (await test.storage.authority.ledger('restart')).length;
+		const stored = (await suite.server.storage.authority.ledger('restart')).length;
 		expect(stored).toBe(before);
-		await test.restart();
+		await suite.server.restart();
 		const b = await online('camille.martin@acme.example', 'restart');
 		expect(readLedgerMirror(b.connection.authority)).toHaveLength(before);
-		expect(await test.storage.authority.ledger('restart')).toHaveLength(stored);
+		expect(await suite.server.storage.authority.ledger('restart')).toHaveLength(stored);
 		// The old client reconnects by itself and ends up with the same documents.
 		await vi.waitFor(() => expect(a.connection.status.connection).toBe('online'), {
 			timeout: 10_000

@@ -1,40 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readDecisions, readLedgerMirror, readState } from '../../src/lib/sync/authority-doc.ts';
 import { verifyLedger } from '../../src/lib/sync/ledger-verify.ts';
 import { proposeIntent } from '../../src/lib/sync/workspace-doc.ts';
 import { freshGroup } from '../helpers/authority-fixtures.ts';
-import { connectClient, type TestClient } from '../helpers/sync-clients.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { assignByEmail as assign, serverSuite } from '../helpers/server-suite.ts';
 
-let test: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-	test = await startTestServer();
-});
-afterAll(async () => {
-	for (const client of clients) client.close();
-	await test.stop();
-});
-
-async function online(email: string, groupId: string) {
-	const client = await connectClient(test, email, groupId);
-	clients.push(client);
-	await vi.waitFor(() => expect(client.connection.status.connection).toBe('online'));
-	return client;
-}
-
-const assign = (id: string, author: string, email: string) => ({
-	id,
-	kind: 'assign-license',
-	author,
-	createdAt: Date.now(),
-	product: 'designer',
-	target: { by: 'email', email, name: email.split('@')[0] ?? email }
-});
+const suite = serverSuite();
+const { online } = suite;
 
 describe('intents decided by the authority', () => {
 	it('the race for the last seat has exactly one winner on every replica, and the loser is told how to fix it', async () => {
-		const { owner, alex, camille } = await freshGroup(test, 'race', {
+		const { owner, alex, camille } = await freshGroup(suite.server, 'race', {
 			seats: { product: 'designer', total: 2 }
 		});
 		const a = await online('alex.admin@acme.example', 'race');
@@ -94,7 +70,7 @@ describe('intents decided by the authority', () => {
 	});
 
 	it('vouches for the author: an intent claiming to be the owner is decided as its writer', async () => {
-		const { owner } = await freshGroup(test, 'forged-author', {
+		const { owner } = await freshGroup(suite.server, 'forged-author', {
 			seats: { product: 'designer', total: 1 }
 		});
 		const a = await online('alex.admin@acme.example', 'forged-author');
@@ -119,7 +95,7 @@ describe('intents decided by the authority', () => {
 	});
 
 	it('rejects an invalid intent with a code instead of trusting it', async () => {
-		await freshGroup(test, 'garbage');
+		await freshGroup(suite.server, 'garbage');
 		const a = await online('alex.admin@acme.example', 'garbage');
 		proposeIntent(
 			a.connection.workspace,
@@ -151,9 +127,9 @@ describe('intents decided by the authority', () => {
 	});
 
 	it('mirrors the signed ledger into the authority document, where clients verify it', async () => {
-		await freshGroup(test, 'mirrored', { seats: { product: 'designer', total: 3 } });
+		await freshGroup(suite.server, 'mirrored', { seats: { product: 'designer', total: 3 } });
 		const a = await online('alex.admin@acme.example', 'mirrored');
-		const keys = (await (await fetch(`${test.url}/api/authority/key`)).json()) as {
+		const keys = (await (await fetch(`${suite.server.url}/api/authority/key`)).json()) as {
 			keys: { id: string; publicKey: string }[];
 		};
 		const mirror = readLedgerMirror(a.connection.authority);

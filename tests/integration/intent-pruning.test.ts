@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readDecisions, readHistory } from '../../src/lib/sync/authority-doc.ts';
 import { documentName } from '../../src/lib/sync/protocol.ts';
@@ -9,8 +9,7 @@ import {
 	writtenIntents
 } from '../../src/lib/sync/workspace-doc.ts';
 import { freshGroup } from '../helpers/authority-fixtures.ts';
-import { connectClient, type TestClient } from '../helpers/sync-clients.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { assignByEmail as assign, serverSuite } from '../helpers/server-suite.ts';
 
 /**
  * H1: a decided intent leaves the workspace — its decision in the authority document is what
@@ -21,43 +20,23 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 /** Decided intents are pruned together about a second after their decisions. */
 const pruned = { timeout: 5_000 };
 
-let test: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-	test = await startTestServer();
-});
-afterAll(async () => {
-	for (const client of clients) client.close();
-	await test.stop();
-});
-
-async function online(email: string, groupId: string) {
-	const client = await connectClient(test, email, groupId);
-	clients.push(client);
-	await vi.waitFor(() => expect(client.connection.status.connection).toBe('online'));
-	return client;
-}
-
-const assign = (id: string, author: string, email: string) => ({
-	id,
-	kind: 'assign-license',
-	author,
-	createdAt: Date.now(),
-	product: 'designer',
-	target: { by: 'email', email, name: email.split('@')[0] ?? email }
-});
+const suite = serverSuite();
+const { online } = suite;
 
 async function storedIntentIds(groupId: string): Promise<string[]> {
-	await test.server.writer.drain();
+	await suite.server.server.writer.drain();
 	const doc = new Y.Doc();
 	const name = documentName(groupId, 'workspace');
-	for (const update of await test.storage.documents.loadDocument(name)) Y.applyUpdate(doc, update);
+	for (const update of await suite.server.storage.documents.loadDocument(name))
+		Y.applyUpdate(doc, update);
 	return [...writtenIntents(doc).keys()];
 }
 
 describe('decided intents leave the workspace', () => {
 	it('H1 accepted and rejected intents are deleted from every replica and from storage; their decisions stay', async () => {
-		const { alex } = await freshGroup(test, 'pruned', { seats: { product: 'designer', total: 1 } });
+		const { alex } = await freshGroup(suite.server, 'pruned', {
+			seats: { product: 'designer', total: 1 }
+		});
 		const a = await online('alex.admin@acme.example', 'pruned');
 		const other = await online('camille.martin@acme.example', 'pruned');
 		proposeIntent(a.connection.workspace, assign('i-first', alex.id, 'one@acme.example'), 'test');
@@ -77,7 +56,7 @@ describe('decided intents leave the workspace', () => {
 	});
 
 	it('H1 an intent left in the workspace after its decision (a crash between the two) is pruned at the next load, not decided again', async () => {
-		const { alex } = await freshGroup(test, 'leftover', {
+		const { alex } = await freshGroup(suite.server, 'leftover', {
 			seats: { product: 'designer', total: 3 }
 		});
 		const a = await online('alex.admin@acme.example', 'leftover');
@@ -91,19 +70,19 @@ describe('decided intents leave the workspace', () => {
 		const history = readHistory(a.connection.authority).length;
 		a.close();
 		// Storage as a crash between the decision and the pruning leaves it: the intent is there.
-		await test.server.writer.drain();
+		await suite.server.server.writer.drain();
 		const name = documentName('leftover', 'workspace');
 		const stored = new Y.Doc();
-		for (const update of await test.storage.documents.loadDocument(name))
+		for (const update of await suite.server.storage.documents.loadDocument(name))
 			Y.applyUpdate(stored, update);
 		const before = Y.encodeStateVector(stored);
 		intentLog(stored).push([intent]);
-		await test.storage.documents.appendUpdates([
+		await suite.server.storage.documents.appendUpdates([
 			{ name, update: Y.encodeStateAsUpdate(stored, before) }
 		]);
 		expect(await storedIntentIds('leftover')).toEqual(['i-once']);
 
-		await test.restart();
+		await suite.server.restart();
 		const b = await online('camille.martin@acme.example', 'leftover');
 		await vi.waitFor(async () => expect(await storedIntentIds('leftover')).toEqual([]), pruned);
 		await vi.waitFor(() => expect(writtenIntents(b.connection.workspace).size).toBe(0), pruned);
@@ -112,7 +91,7 @@ describe('decided intents leave the workspace', () => {
 	});
 
 	it('H1 an intent in the map of workspaces written before the log is decided and pruned the same way', async () => {
-		const { alex } = await freshGroup(test, 'legacy-map', {
+		const { alex } = await freshGroup(suite.server, 'legacy-map', {
 			seats: { product: 'designer', total: 2 }
 		});
 		const a = await online('alex.admin@acme.example', 'legacy-map');
